@@ -1,0 +1,131 @@
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import helmet from '@fastify/helmet';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { Config } from './config.js';
+import type { Database } from './db/client.js';
+import { accountsRoutes } from './modules/accounts/routes.js';
+import { authResolvers } from './modules/accounts/resolve-auth.js';
+import { associationsRoutes } from './modules/associations/routes.js';
+import { peopleRoutes } from './modules/people/routes.js';
+import { webRoutes, renderErrorPage } from './web/server/routes.js';
+import { authPlugin } from './platform/auth/plugin.js';
+import { AppError } from './platform/errors.js';
+import { ErrorBody } from './platform/http/error-body.js';
+import { installErrorHandler } from './platform/http/error-handler.js';
+import './platform/http/fastify-types.js';
+import { healthRoutes } from './platform/http/health.js';
+import { localePlugin } from './platform/http/locale.js';
+import { OPENAPI_INFO } from './platform/http/openapi.js';
+import { Messages } from './platform/i18n/catalogue.js';
+import type { Services } from './platform/services.js';
+
+export interface BuildOptions {
+  config: Config;
+  database: Database;
+  messages?: Messages;
+  logger?: FastifyServerOptions['logger'];
+}
+
+export type App = FastifyInstance;
+
+/** What the route table says about each route; used by tests that hold every route to the rules. */
+export interface RouteSummary {
+  method: string;
+  url: string;
+  access: string | undefined;
+  hasResponseSchema: boolean;
+  documented: boolean;
+}
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    routeSummaries: RouteSummary[];
+  }
+}
+
+/** Registers the cross-cutting plugins, then each module's routes. No business logic here. */
+export async function buildApp(options: BuildOptions): Promise<App> {
+  const { config, database } = options;
+  const messages = options.messages ?? new Messages();
+  const services: Services = { config, database, db: database.db, messages };
+
+  const app = Fastify({
+    logger: options.logger ?? false,
+    trustProxy: true,
+    bodyLimit: 2 * 1024 * 1024,
+    ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: true } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const routes: RouteSummary[] = [];
+  app.addHook('onRoute', (route) => {
+    const methods = Array.isArray(route.method) ? route.method : [route.method];
+    for (const method of methods) {
+      routes.push({
+        method: String(method),
+        url: route.url,
+        access: route.config?.access,
+        hasResponseSchema: Boolean(route.schema?.response),
+        documented: !route.schema?.hide,
+      });
+    }
+  });
+  app.decorate('routeSummaries', routes);
+
+  app.addSchema(ErrorBody);
+  await app.register(cookie);
+  await app.register(formbody);
+  await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.secureCookies ? [] : null,
+      },
+    },
+    hsts: config.secureCookies,
+  });
+  await app.register(rateLimit, {
+    global: false,
+    errorResponseBuilder: (_request, context) => {
+      throw new AppError('rate_limited', { values: { seconds: Math.ceil(context.ttl / 1000) } });
+    },
+  });
+  await app.register(csrf, {
+    cookieKey: 'usta_csrf',
+    cookieOpts: { path: '/', httpOnly: true, sameSite: 'lax', secure: config.secureCookies },
+    getToken: (request) => {
+      const body = request.body as Record<string, unknown> | undefined;
+      const fromBody = body && typeof body._csrf === 'string' ? body._csrf : undefined;
+      const header = request.headers['x-csrf-token'];
+      return fromBody ?? (typeof header === 'string' ? header : undefined);
+    },
+  });
+  await app.register(swagger, { openapi: OPENAPI_INFO, hideUntagged: true });
+  await app.register(localePlugin, { messages, fallback: config.defaultLocale });
+  await app.register(authPlugin, authResolvers(database.db));
+  installErrorHandler(app, renderErrorPage(services));
+
+  await app.register(healthRoutes, { database });
+  await app.register(accountsRoutes, services);
+  await app.register(associationsRoutes, services);
+  await app.register(peopleRoutes, services);
+  await app.register(webRoutes, services);
+
+  app.get(
+    '/api/v1/openapi.json',
+    { config: { access: 'public' }, schema: { hide: true } },
+    async () => app.swagger(),
+  );
+  return app;
+}

@@ -1,0 +1,125 @@
+import { parseArgs } from 'node:util';
+import { ConfigError, loadConfig, type Config } from './config.js';
+import { openDatabase, type Database } from './db/client.js';
+import { DataDirLockedError } from './db/data-dir-lock.js';
+import { buildApp } from './app.js';
+import { prepareFirstRun } from './demo/first-run.js';
+
+const USAGE = `Usage: usta <command>
+
+Commands:
+  serve              run the web server (migrates the database first)
+  migrate            apply pending database migrations and exit
+  seed-demo          load the demo data into an empty database
+  backup <file>      write a backup of the database to <file>
+  restore <file>     replace the database with the backup in <file> (the server must be stopped)
+
+Environment: PORT, DATABASE_URL, USTA_DATA_DIR, USTA_DEMO, USTA_ADMIN_EMAIL, USTA_ADMIN_PASSWORD,
+SMTP_URL, USTA_PUBLIC_URL (see docs/operations.md).`;
+
+function fail(message: string): never {
+  process.stderr.write(`usta: ${message}\n`);
+  process.exit(1);
+}
+
+async function open(config: Config): Promise<Database> {
+  try {
+    return await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  } catch (error) {
+    if (error instanceof DataDirLockedError) fail(error.message);
+    throw error;
+  }
+}
+
+async function serve(config: Config): Promise<void> {
+  const started = performance.now();
+  const database = await open(config);
+  await database.migrate();
+  const firstRun = await prepareFirstRun(database, config);
+  const app = await buildApp({
+    config,
+    database,
+    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
+  });
+
+  let closing = false;
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await app.close();
+      await database.close();
+      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'error during shutdown');
+      process.exit(1);
+    }
+  };
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+
+  await app.listen({ port: config.port, host: config.host });
+  const backend = database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL server';
+  const lines = [
+    '',
+    `Usta is ready at ${config.publicUrl} (${backend}) in ${Math.round(performance.now() - started)} ms.`,
+    ...firstRun.lines,
+    '',
+  ];
+  process.stdout.write(lines.join('\n') + '\n');
+}
+
+async function main(): Promise<void> {
+  const { positionals } = parseArgs({ allowPositionals: true, strict: false });
+  const [command = 'serve', ...rest] = positionals;
+  let config: Config;
+  try {
+    config = loadConfig();
+  } catch (error) {
+    if (error instanceof ConfigError) fail(error.message);
+    throw error;
+  }
+  switch (command) {
+    case 'serve':
+      return serve(config);
+    case 'migrate': {
+      const database = await open(config);
+      await database.migrate();
+      await database.close();
+      process.stdout.write('Migrations applied.\n');
+      return;
+    }
+    case 'seed-demo': {
+      const database = await open(config);
+      await database.migrate();
+      const { seedDemo } = await import('./demo/seed-demo.js');
+      const result = await seedDemo(database.db);
+      await database.close();
+      process.stdout.write(`${result}\n`);
+      return;
+    }
+    case 'backup':
+    case 'restore': {
+      const file = rest[0];
+      if (!file) fail(`${command} needs a file name\n\n${USAGE}`);
+      const { backup, restore } = await import('./db/backup.js');
+      const message = command === 'backup' ? await backup(config, file) : await restore(config, file);
+      process.stdout.write(`${message}\n`);
+      return;
+    }
+    case 'help':
+    case '--help':
+      process.stdout.write(`${USAGE}\n`);
+      return;
+    default:
+      fail(`unknown command "${command}"\n\n${USAGE}`);
+  }
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`usta: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`);
+  process.exit(1);
+});

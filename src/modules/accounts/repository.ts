@@ -1,0 +1,158 @@
+import { and, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import type { AuthContext, AuthUser, Membership } from '../../platform/auth/access.js';
+import { apiTokens, memberships, sessions, users, type Role } from './tables.js';
+
+export interface UserRow extends AuthUser {
+  passwordHash: string | null;
+  disabledAt: Date | null;
+}
+
+const userColumns = {
+  id: users.id,
+  email: users.email,
+  displayName: users.displayName,
+  locale: users.locale,
+  isPlatformAdmin: users.isPlatformAdmin,
+  personId: users.personId,
+  passwordHash: users.passwordHash,
+  disabledAt: users.disabledAt,
+};
+
+export async function findUserByEmail(db: DbOrTx, email: string): Promise<UserRow | null> {
+  const rows = await db
+    .select(userColumns)
+    .from(users)
+    .where(sql`lower(${users.email}) = lower(${email})`)
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | null> {
+  const rows = await db.select(userColumns).from(users).where(eq(users.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function countUsers(db: DbOrTx): Promise<number> {
+  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(users);
+  return rows[0]?.n ?? 0;
+}
+
+export interface NewUser {
+  email: string;
+  displayName: string;
+  passwordHash: string | null;
+  locale: string;
+  isPlatformAdmin?: boolean;
+  personId?: string | null;
+}
+
+export async function insertUser(db: DbOrTx, user: NewUser): Promise<UserRow> {
+  const rows = await db.insert(users).values(user).returning(userColumns);
+  return rows[0]!;
+}
+
+export async function updateUserLocale(db: DbOrTx, userId: string, locale: string): Promise<void> {
+  await db.update(users).set({ locale }).where(eq(users.id, userId));
+}
+
+export async function updateUserPassword(db: DbOrTx, userId: string, passwordHash: string): Promise<void> {
+  await db.update(users).set({ passwordHash }).where(eq(users.id, userId));
+}
+
+export async function addMembership(db: DbOrTx, userId: string, associationId: string, role: Role): Promise<void> {
+  await db.insert(memberships).values({ userId, associationId, role }).onConflictDoNothing();
+}
+
+export async function membershipsOf(db: DbOrTx, userId: string): Promise<Membership[]> {
+  return db
+    .select({ associationId: memberships.associationId, role: memberships.role })
+    .from(memberships)
+    .where(eq(memberships.userId, userId));
+}
+
+export async function insertSession(db: DbOrTx, tokenHash: string, userId: string, expiresAt: Date): Promise<void> {
+  await db.insert(sessions).values({ tokenHash, userId, expiresAt });
+}
+
+export async function deleteSession(db: DbOrTx, tokenHash: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.tokenHash, tokenHash));
+}
+
+export async function deleteSessionsOf(db: DbOrTx, userId: string): Promise<void> {
+  await db.delete(sessions).where(eq(sessions.userId, userId));
+}
+
+async function authFor(db: DbOrTx, user: AuthUser | undefined, via: AuthContext['via']): Promise<AuthContext | null> {
+  if (!user) return null;
+  return { user, memberships: await membershipsOf(db, user.id), via };
+}
+
+const authUserColumns = {
+  id: users.id,
+  email: users.email,
+  displayName: users.displayName,
+  locale: users.locale,
+  isPlatformAdmin: users.isPlatformAdmin,
+  personId: users.personId,
+};
+
+export async function authBySessionHash(db: DbOrTx, hash: string): Promise<AuthContext | null> {
+  const rows = await db
+    .select(authUserColumns)
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.tokenHash, hash), gt(sessions.expiresAt, sql`now()`), isNull(users.disabledAt)))
+    .limit(1);
+  return authFor(db, rows[0], 'session');
+}
+
+export async function authByTokenHash(db: DbOrTx, hash: string): Promise<AuthContext | null> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ lastUsedAt: sql`now()` })
+    .from(users)
+    .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt), eq(users.id, apiTokens.userId), isNull(users.disabledAt)))
+    .returning(authUserColumns);
+  return authFor(db, rows[0], 'token');
+}
+
+export interface ApiTokenRow {
+  id: string;
+  name: string;
+  prefix: string;
+  createdAt: Date;
+  lastUsedAt: Date | null;
+  revokedAt: Date | null;
+}
+
+const tokenColumns = {
+  id: apiTokens.id,
+  name: apiTokens.name,
+  prefix: apiTokens.prefix,
+  createdAt: apiTokens.createdAt,
+  lastUsedAt: apiTokens.lastUsedAt,
+  revokedAt: apiTokens.revokedAt,
+};
+
+export async function insertApiToken(
+  db: DbOrTx,
+  token: { userId: string; name: string; tokenHash: string; prefix: string },
+): Promise<ApiTokenRow> {
+  const rows = await db.insert(apiTokens).values(token).returning(tokenColumns);
+  return rows[0]!;
+}
+
+export async function listApiTokens(db: DbOrTx, userId: string): Promise<ApiTokenRow[]> {
+  return db.select(tokenColumns).from(apiTokens).where(eq(apiTokens.userId, userId)).orderBy(apiTokens.createdAt);
+}
+
+/** Returns false when the token does not exist or belongs to someone else. */
+export async function revokeApiToken(db: DbOrTx, userId: string, tokenId: string): Promise<boolean> {
+  const rows = await db
+    .update(apiTokens)
+    .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, now())` })
+    .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)))
+    .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}

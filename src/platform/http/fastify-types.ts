@@ -1,0 +1,18 @@
+import type { Locale } from '../../config.js';
+import type { Access, AuthContext } from '../auth/access.js';
+import type { Translator } from '../i18n/catalogue.js';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    locale: Locale;
+    tr: Translator;
+    auth: AuthContext | null;
+  }
+  interface FastifyContextConfig {
+    access?: Access;
+    /** Pages answer errors with HTML; API routes with the JSON error envelope. */
+    html?: boolean;
+  }
+}
+
+export {};

@@ -1,0 +1,47 @@
+import { defineConfig } from 'vitest/config';
+
+/**
+ * Projects:
+ *  - unit:     pure functions and the PGlite back-end (each file gets its own database cloned from a template)
+ *  - pg:       the same repository and route tests against a real PostgreSQL server (USTA_TEST_PG_URL)
+ *  - e2e:      browser journeys in Debian's Chromium, and process-level tests (crash, lock)
+ */
+export default defineConfig({
+  test: {
+    projects: [
+      {
+        test: {
+          name: 'unit',
+          include: ['src/**/*.test.ts', 'test/**/*.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+        },
+      },
+      {
+        test: {
+          name: 'pg',
+          include: ['src/**/*.db.test.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          env: { USTA_TEST_BACKEND: 'postgres' },
+          testTimeout: 30_000,
+          hookTimeout: 60_000,
+          pool: 'forks',
+        },
+      },
+      {
+        test: {
+          name: 'e2e',
+          include: ['e2e/**/*.e2e.ts'],
+          globalSetup: ['test/global-setup.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 120_000,
+          pool: 'forks',
+          maxWorkers: 1,
+          fileParallelism: false,
+        },
+      },
+    ],
+  },
+});
