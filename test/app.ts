@@ -86,7 +86,7 @@ export async function signInAgent(ctx: TestContext, email: string, userId: strin
   if (res.statusCode !== 200) throw new Error(`sign-in failed: ${res.statusCode} ${res.body}`);
   const cookies: Record<string, string> = {};
   for (const c of res.cookies) cookies[c.name] = c.value;
-  const csrfToken = (res.json() as { csrfToken: string }).csrfToken;
+  const csrfToken = res.json<{ csrfToken: string }>().csrfToken;
   return {
     email,
     userId,

@@ -6,7 +6,7 @@ import { renderError, validationError } from './error-body.js';
 export function toAppError(error: unknown, request: FastifyRequest): AppError {
   if (error instanceof AppError) return error;
   const fe = error as FastifyError;
-  if (fe.validation) return validationError(fe.validation as never);
+  if (fe.validation) return validationError(fe.validation);
   const status = fe.statusCode ?? 500;
   if (status === 413 || fe.code === 'FST_REQ_FILE_TOO_LARGE') return new AppError('payload_too_large');
   if (status === 415) return new AppError('unsupported_file');
