@@ -12,20 +12,32 @@ export interface CreateUserOptions {
   personId?: string | null;
 }
 
+const duplicateEmail = () => new AppError('duplicate', { values: { field: 'email' }, fields: { email: { key: 'taken' } } });
+
+function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; cause?: { code?: string } } | null;
+  return e?.code === '23505' || e?.cause?.code === '23505';
+}
+
 export async function createUser(db: DbOrTx, options: CreateUserOptions): Promise<UserRow> {
   const email = options.email.trim();
   if (options.password !== null && options.password.length < MIN_PASSWORD_LENGTH) {
     throw fieldError('password', 'weak_password');
   }
-  if (await findUserByEmail(db, email)) {
-    throw new AppError('duplicate', { values: { field: 'email' }, fields: { email: { key: 'taken' } } });
+  if (await findUserByEmail(db, email)) throw duplicateEmail();
+  const passwordHash = options.password === null ? null : await hashPassword(options.password);
+  try {
+    return await insertUser(db, {
+      email,
+      displayName: options.displayName.trim(),
+      passwordHash,
+      locale: options.locale ?? 'en',
+      isPlatformAdmin: options.isPlatformAdmin ?? false,
+      personId: options.personId ?? null,
+    });
+  } catch (error) {
+    // Two sign-ups with one address at the same moment: the unique index decides.
+    if (isUniqueViolation(error)) throw duplicateEmail();
+    throw error;
   }
-  return insertUser(db, {
-    email,
-    displayName: options.displayName.trim(),
-    passwordHash: options.password === null ? null : await hashPassword(options.password),
-    locale: options.locale ?? 'en',
-    isPlatformAdmin: options.isPlatformAdmin ?? false,
-    personId: options.personId ?? null,
-  });
 }

@@ -1,7 +1,7 @@
 import { and, eq, gt, isNull, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import type { AuthContext, AuthUser, Membership } from '../../platform/auth/access.js';
-import { apiTokens, memberships, sessions, users, type Role } from './tables.js';
+import { apiTokens, memberships, passwordResets, sessions, users, type Role } from './tables.js';
 
 export interface UserRow extends AuthUser {
   passwordHash: string | null;
@@ -154,5 +154,106 @@ export async function revokeApiToken(db: DbOrTx, userId: string, tokenId: string
     .set({ revokedAt: sql`coalesce(${apiTokens.revokedAt}, now())` })
     .where(and(eq(apiTokens.id, tokenId), eq(apiTokens.userId, userId)))
     .returning({ id: apiTokens.id });
+  return rows.length > 0;
+}
+
+export async function insertPasswordReset(
+  db: DbOrTx,
+  reset: { tokenHash: string; userId: string; expiresAt: Date },
+): Promise<void> {
+  await db.insert(passwordResets).values(reset);
+}
+
+/** True when the token is unused, unexpired and its account enabled; the token stays usable. */
+export async function isPasswordResetLive(db: DbOrTx, tokenHash: string): Promise<boolean> {
+  const rows = await db
+    .select({ userId: passwordResets.userId })
+    .from(passwordResets)
+    .innerJoin(users, eq(users.id, passwordResets.userId))
+    .where(
+      and(
+        eq(passwordResets.tokenHash, tokenHash),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, sql`now()`),
+        isNull(users.disabledAt),
+      ),
+    )
+    .limit(1);
+  return rows.length > 0;
+}
+
+/**
+ * Marks a live token used and returns its user, in one statement, so two requests racing with the
+ * same link cannot both succeed.
+ */
+export async function consumePasswordReset(db: DbOrTx, tokenHash: string): Promise<string | null> {
+  const rows = await db
+    .update(passwordResets)
+    .set({ usedAt: sql`now()` })
+    .from(users)
+    .where(
+      and(
+        eq(passwordResets.tokenHash, tokenHash),
+        isNull(passwordResets.usedAt),
+        gt(passwordResets.expiresAt, sql`now()`),
+        eq(users.id, passwordResets.userId),
+        isNull(users.disabledAt),
+      ),
+    )
+    .returning({ userId: passwordResets.userId });
+  return rows[0]?.userId ?? null;
+}
+
+/** Once a password is chosen, every other link sent to the account stops working. */
+export async function closePasswordResetsOf(db: DbOrTx, userId: string): Promise<void> {
+  await db
+    .update(passwordResets)
+    .set({ usedAt: sql`now()` })
+    .where(and(eq(passwordResets.userId, userId), isNull(passwordResets.usedAt)));
+}
+
+/** Serialises first-run setup, so two people submitting the form at once cannot both become administrator. */
+export async function lockAccountCreation(tx: DbOrTx): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${SETUP_LOCK_KEY})`);
+}
+const SETUP_LOCK_KEY = 7_304_185_222;
+
+export interface MemberRow {
+  userId: string;
+  email: string;
+  displayName: string;
+  /** Invited but has not chosen a password yet. */
+  invited: boolean;
+  roles: Role[];
+}
+
+export async function listMembers(db: DbOrTx, associationId: string, userId?: string): Promise<MemberRow[]> {
+  const rows = await db
+    .select({
+      userId: users.id,
+      email: users.email,
+      displayName: users.displayName,
+      invited: sql<boolean>`${users.passwordHash} is null`,
+      role: memberships.role,
+    })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(eq(memberships.associationId, associationId), userId === undefined ? undefined : eq(users.id, userId)))
+    .orderBy(users.displayName, users.id, memberships.role);
+  const byUser = new Map<string, MemberRow>();
+  for (const { role, ...user } of rows) {
+    const member = byUser.get(user.userId) ?? { ...user, roles: [] };
+    member.roles.push(role);
+    byUser.set(user.userId, member);
+  }
+  return [...byUser.values()];
+}
+
+/** Returns false when the user did not hold the role there. */
+export async function removeMembership(db: DbOrTx, userId: string, associationId: string, role: Role): Promise<boolean> {
+  const rows = await db
+    .delete(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.associationId, associationId), eq(memberships.role, role)))
+    .returning({ userId: memberships.userId });
   return rows.length > 0;
 }

@@ -10,17 +10,93 @@ import { isLocale } from '../../platform/i18n/catalogue.js';
 import type { Services } from '../../platform/services.js';
 import { createApiToken } from './create-api-token.js';
 import { deleteSession, listApiTokens, revokeApiToken, updateUserLocale } from './repository.js';
-import { ApiToken, CreateTokenBody, IdParams, NewApiToken, SessionInfo, SignInBody } from './schemas.js';
+import { memberRoutes } from './member-routes.js';
+import { outboxRoutes } from './outbox-routes.js';
+import { pageRoutes } from './page-routes.js';
+import { PASSWORD_RESET_RATE_LIMIT, SIGN_IN_RATE_LIMIT } from './rate-limits.js';
+import { requestPasswordReset } from './request-password-reset.js';
+import { resetPassword } from './reset-password.js';
+import {
+  ApiToken,
+  CreateTokenBody,
+  IdParams,
+  NewApiToken,
+  PasswordResetAccepted,
+  PasswordResetBody,
+  PasswordResetConfirmBody,
+  SessionInfo,
+  SignInBody,
+  SignUpBody,
+} from './schemas.js';
 import { clearSessionCookie, setLocaleCookie, setSessionCookie } from './session-cookie.js';
 import { signIn } from './sign-in.js';
+import { signUp } from './sign-up.js';
 
 const errors = errorResponses(400, 401, 403, 429);
 const tags = ['accounts'];
-export const SIGN_IN_RATE_LIMIT = { max: 10, timeWindow: '1 minute' };
 
 export async function accountsRoutes(base: FastifyInstance, services: Services): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db, config } = services;
+
+  await app.register(pageRoutes, services);
+  await app.register(memberRoutes, services);
+  await app.register(outboxRoutes, services);
+
+  app.post(
+    '/api/v1/users',
+    {
+      config: { access: 'public', rateLimit: SIGN_IN_RATE_LIMIT },
+      schema: {
+        tags,
+        summary: 'Open an account (sign up); signs in and sets the session cookie',
+        body: SignUpBody,
+        response: { 201: SessionInfo, ...errorResponses(409), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const result = await signUp(db, request.body);
+      setSessionCookie(reply, config, result.sessionToken, result.expiresAt);
+      setLocaleCookie(reply, config, result.auth.user.locale);
+      return reply
+        .code(201)
+        .send({ user: result.auth.user, memberships: result.auth.memberships, csrfToken: reply.generateCsrf() });
+    },
+  );
+
+  app.post(
+    '/api/v1/password-resets',
+    {
+      config: { access: 'public', rateLimit: PASSWORD_RESET_RATE_LIMIT },
+      schema: {
+        tags,
+        summary: 'Send a password reset link to this address, if an account has it',
+        body: PasswordResetBody,
+        response: { 202: PasswordResetAccepted, ...errors },
+      },
+    },
+    async (request, reply) => {
+      await requestPasswordReset(services, { email: request.body.email });
+      return reply.code(202).send({ message: request.tr.t('accounts.forgot.sent') });
+    },
+  );
+
+  app.post(
+    '/api/v1/password-resets/confirm',
+    {
+      config: { access: 'public', rateLimit: SIGN_IN_RATE_LIMIT },
+      schema: {
+        tags,
+        summary: 'Choose a new password with the token from a reset or invitation link; ends every session of the account',
+        body: PasswordResetConfirmBody,
+        response: { 204: Type.Null(), ...errors },
+      },
+    },
+    async (request, reply) => {
+      await resetPassword(db, { token: request.body.token, password: request.body.password });
+      return reply.code(204).send(null);
+    },
+  );
 
   app.post(
     '/api/v1/session',

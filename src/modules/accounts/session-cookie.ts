@@ -2,6 +2,7 @@ import type { FastifyReply } from 'fastify';
 import type { Config } from '../../config.js';
 import { SESSION_COOKIE } from '../../platform/auth/plugin.js';
 import { LOCALE_COOKIE } from '../../platform/http/locale.js';
+import { isLocale } from '../../platform/i18n/catalogue.js';
 
 export function setSessionCookie(reply: FastifyReply, config: Config, token: string, expiresAt: Date): void {
   reply.setCookie(SESSION_COOKIE, token, {
@@ -26,4 +27,14 @@ export function setLocaleCookie(reply: FastifyReply, config: Config, locale: str
     secure: config.secureCookies,
     maxAge: 365 * 24 * 3600,
   });
+}
+
+/** After signing in, up or again: the new session's cookie, and the account's language for the interface. */
+export function setSignedInCookies(
+  reply: FastifyReply,
+  config: Config,
+  session: { sessionToken: string; expiresAt: Date; auth: { user: { locale: string } } },
+): void {
+  setSessionCookie(reply, config, session.sessionToken, session.expiresAt);
+  if (isLocale(session.auth.user.locale)) setLocaleCookie(reply, config, session.auth.user.locale);
 }

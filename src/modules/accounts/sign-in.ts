@@ -1,21 +1,16 @@
-import type { Db } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import type { AuthContext } from '../../platform/auth/access.js';
 import { dummyPasswordHash, verifyPassword } from '../../platform/auth/passwords.js';
-import { randomToken, tokenHash } from '../../platform/auth/secrets.js';
 import { AppError } from '../../platform/errors.js';
-import { findUserByEmail, insertSession, membershipsOf } from './repository.js';
-
-export const SESSION_DAYS = 14;
+import { findUserByEmail, membershipsOf, type UserRow } from './repository.js';
+import { startSession, type NewSession } from './start-session.js';
 
 export interface SignInOptions {
   email: string;
   password: string;
 }
 
-export interface SignInResult {
-  /** The cookie value; only its hash is stored. */
-  sessionToken: string;
-  expiresAt: Date;
+export interface SignInResult extends NewSession {
   auth: AuthContext;
 }
 
@@ -23,9 +18,12 @@ export async function signIn(db: Db, options: SignInOptions): Promise<SignInResu
   const user = await findUserByEmail(db, options.email.trim());
   const ok = await verifyPassword(options.password, user?.passwordHash ?? (await dummyPasswordHash()));
   if (!user || !ok || !user.passwordHash || user.disabledAt) throw new AppError('invalid_credentials');
-  const sessionToken = randomToken();
-  const expiresAt = new Date(Date.now() + SESSION_DAYS * 24 * 3600 * 1000);
-  await insertSession(db, tokenHash(sessionToken), user.id, expiresAt);
+  return signedInAs(db, user);
+}
+
+/** Opens a session for an account whose identity is already established (password, reset link, sign-up). */
+export async function signedInAs(db: DbOrTx, user: UserRow): Promise<SignInResult> {
+  const session = await startSession(db, user.id);
   const { passwordHash: _hash, disabledAt: _disabled, ...authUser } = user;
-  return { sessionToken, expiresAt, auth: { user: authUser, memberships: await membershipsOf(db, user.id), via: 'session' } };
+  return { ...session, auth: { user: authUser, memberships: await membershipsOf(db, user.id), via: 'session' } };
 }

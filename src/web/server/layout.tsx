@@ -60,7 +60,17 @@ export function PublicLayout({ ctx, title, children }: { ctx: PageContext; title
         </nav>
         <div className="site-account">
           {ctx.signedIn ? (
-            <a href="/app">{tr.t('web.open_app')}</a>
+            <>
+              <a href="/app">{tr.t('web.open_app')}</a>
+              {ctx.csrfToken ? (
+                <form method="post" action="/sign-out" className="sign-out">
+                  <CsrfField ctx={ctx} />
+                  <button type="submit" className="secondary">
+                    {tr.t('web.sign_out')}
+                  </button>
+                </form>
+              ) : null}
+            </>
           ) : (
             <a href={`/sign-in?next=${encodeURIComponent(ctx.path)}`}>{tr.t('web.sign_in')}</a>
           )}
