@@ -1,0 +1,40 @@
+import { BrowserRouter, Route, Routes } from 'react-router';
+import { ImportPage } from './import/ImportPage.js';
+import { OrganisationDetail } from './organisations/OrganisationDetail.js';
+import { EditOrganisation, NewOrganisation } from './organisations/OrganisationForm.js';
+import { OrganisationList } from './organisations/OrganisationList.js';
+import { ComingArea } from './pages/ComingArea.js';
+import { Home } from './pages/Home.js';
+import { NotFound } from './pages/NotFound.js';
+import { PeopleList } from './people/PeopleList.js';
+import { PersonDetail } from './people/PersonDetail.js';
+import { EditPerson, NewPerson } from './people/PersonForm.js';
+import { COMING_AREAS, Shell } from './shell/Shell.js';
+import { TokensPage } from './tokens/TokensPage.js';
+
+/** The server answers every /app/* path with this app; the routes below decide what each shows. */
+export function App() {
+  return (
+    <BrowserRouter basename="/app">
+      <Routes>
+        <Route element={<Shell />}>
+          <Route index element={<Home />} />
+          <Route path="people" element={<PeopleList />} />
+          <Route path="people/new" element={<NewPerson />} />
+          <Route path="people/:id" element={<PersonDetail />} />
+          <Route path="people/:id/edit" element={<EditPerson />} />
+          <Route path="organisations" element={<OrganisationList />} />
+          <Route path="organisations/new" element={<NewOrganisation />} />
+          <Route path="organisations/:id" element={<OrganisationDetail />} />
+          <Route path="organisations/:id/edit" element={<EditOrganisation />} />
+          <Route path="import" element={<ImportPage />} />
+          <Route path="tokens" element={<TokensPage />} />
+          {COMING_AREAS.map((area) => (
+            <Route key={area} path={area} element={<ComingArea area={area} />} />
+          ))}
+          <Route path="*" element={<NotFound />} />
+        </Route>
+      </Routes>
+    </BrowserRouter>
+  );
+}
