@@ -2,7 +2,8 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
-import { buildApp } from './app.js';
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
+import { buildApp, type App } from './app.js';
 import { prepareFirstRun } from './demo/first-run.js';
 
 const USAGE = `Usage: usta <command>
@@ -31,27 +32,67 @@ async function open(config: Config): Promise<Database> {
   }
 }
 
+/** Query values may name a person (searches); the log keeps only the parameter names. */
+function withoutQueryValues(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const names = url
+    .slice(at + 1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => `${pair.split('=')[0]}=…`);
+  return `${url.slice(0, at)}?${names.join('&')}`;
+}
+
+/**
+ * One JSON line per event. Requests are logged without headers, query values or client address
+ * (the reverse proxy's log has the address); cookies and credentials are redacted should any
+ * code log them.
+ */
+function loggerOptions(config: Config): FastifyServerOptions['logger'] {
+  return {
+    level: config.logLevel,
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (request: FastifyRequest) => ({ method: request.method, url: withoutQueryValues(request.url) }),
+    },
+  };
+}
+
+function listenUrl(app: App): string {
+  const address = app.server.address();
+  if (address === null || typeof address === 'string') return String(address);
+  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
+  return `http://${host}:${address.port}`;
+}
+
 async function serve(config: Config): Promise<void> {
   const started = performance.now();
   const database = await open(config);
   await database.migrate();
   const firstRun = await prepareFirstRun(database, config);
-  const app = await buildApp({
-    config,
-    database,
-    logger: { level: config.logLevel, redact: ['req.headers.authorization', 'req.headers.cookie'] },
-  });
+  const app = await buildApp({ config, database, logger: loggerOptions(config) });
 
   let closing = false;
   const shutdown = async (signal: string) => {
-    if (closing) return;
+    if (closing) {
+      app.log.warn({ signal }, 'second signal: stopping at once');
+      process.exit(1);
+    }
     closing = true;
-    app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    app.log.info({ signal }, 'shutting down: finishing requests in flight');
+    const force = setTimeout(() => {
+      app.log.error('requests still in flight after 10 s: stopping anyway');
+      process.exit(1);
+    }, 10_000);
     force.unref();
     try {
       await app.close();
       await database.close();
+      app.log.info('stopped');
       process.exit(0);
     } catch (error) {
       app.log.error({ err: error }, 'error during shutdown');
@@ -61,14 +102,21 @@ async function serve(config: Config): Promise<void> {
   process.on('SIGTERM', () => void shutdown('SIGTERM'));
   process.on('SIGINT', () => void shutdown('SIGINT'));
 
-  await app.listen({ port: config.port, host: config.host });
+  try {
+    await app.listen({ port: config.port, host: config.host });
+  } catch (error) {
+    await database.close();
+    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
+      fail(`port ${config.port} on ${config.host} is already in use; set PORT to another one`);
+    }
+    throw error;
+  }
+  const url = listenUrl(app);
+  const startupMs = Math.round(performance.now() - started);
+  app.log.info({ url, backend: database.kind, startupMs }, 'ready');
   const backend = database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL server';
-  const lines = [
-    '',
-    `Usta is ready at ${config.publicUrl} (${backend}) in ${Math.round(performance.now() - started)} ms.`,
-    ...firstRun.lines,
-    '',
-  ];
+  const shownUrl = config.port === 0 ? url : config.publicUrl;
+  const lines = ['', `Usta is ready at ${shownUrl} (${backend}) in ${startupMs} ms.`, ...firstRun.lines, ''];
   process.stdout.write(lines.join('\n') + '\n');
 }
 
