@@ -22,7 +22,7 @@ export default defineConfig({
       {
         test: {
           name: 'pg',
-          include: ['src/**/*.db.test.ts'],
+          include: ['src/**/*.db.test.ts', 'test/**/*.db.test.ts'],
           globalSetup: ['test/global-setup.ts'],
           env: { USTA_TEST_BACKEND: 'postgres' },
           testTimeout: 30_000,
