@@ -13,6 +13,7 @@ import { accountsRoutes } from './modules/accounts/routes.js';
 import { authResolvers } from './modules/accounts/resolve-auth.js';
 import { associationsRoutes } from './modules/associations/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
+import { jobsRoutes } from './platform/jobs/routes.js';
 import { webRoutes, renderErrorPage } from './web/server/routes.js';
 import { authPlugin } from './platform/auth/plugin.js';
 import { AppError } from './platform/errors.js';
@@ -120,6 +121,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(accountsRoutes, services);
   await app.register(associationsRoutes, services);
   await app.register(peopleRoutes, services);
+  await app.register(jobsRoutes, services);
   await app.register(webRoutes, services);
 
   app.get(

@@ -1,0 +1,87 @@
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { jobs, type JobStatus } from './tables.js';
+
+export interface JobRow {
+  id: string;
+  associationId: string | null;
+  kind: string;
+  status: JobStatus;
+  total: number;
+  processed: number;
+  input: unknown;
+  result: unknown;
+  error: string | null;
+  createdBy: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+const columns = {
+  id: jobs.id,
+  associationId: jobs.associationId,
+  kind: jobs.kind,
+  status: jobs.status,
+  total: jobs.total,
+  processed: jobs.processed,
+  input: jobs.input,
+  result: jobs.result,
+  error: jobs.error,
+  createdBy: jobs.createdBy,
+  createdAt: jobs.createdAt,
+  updatedAt: jobs.updatedAt,
+};
+
+export interface NewJob {
+  associationId: string | null;
+  kind: string;
+  status: JobStatus;
+  total: number;
+  input: unknown;
+  createdBy: string | null;
+}
+
+export async function insertJob(db: DbOrTx, job: NewJob): Promise<JobRow> {
+  const rows = await db.insert(jobs).values(job).returning(columns);
+  return rows[0]!;
+}
+
+export async function findJob(db: DbOrTx, id: string): Promise<JobRow | null> {
+  const rows = await db.select(columns).from(jobs).where(eq(jobs.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+/** Moves a job from one status to another; null when it was not in `from` (someone else moved it). */
+export async function transitionJob(
+  db: DbOrTx,
+  id: string,
+  from: readonly JobStatus[],
+  to: JobStatus,
+  changes: { total?: number; processed?: number; input?: unknown; result?: unknown; error?: string | null } = {},
+): Promise<JobRow | null> {
+  const rows = await db
+    .update(jobs)
+    .set({ ...changes, status: to, updatedAt: sql`now()` })
+    .where(and(eq(jobs.id, id), inArray(jobs.status, [...from])))
+    .returning(columns);
+  return rows[0] ?? null;
+}
+
+/** Jobs that were accepted but did not finish: queued, or running when the server stopped. */
+export async function unfinishedJobs(db: DbOrTx): Promise<Array<{ id: string; kind: string }>> {
+  return db
+    .select({ id: jobs.id, kind: jobs.kind })
+    .from(jobs)
+    .where(inArray(jobs.status, ['queued', 'running']))
+    .orderBy(jobs.createdAt);
+}
+
+/**
+ * Takes the job's lock for the rest of the transaction without waiting: false when another
+ * process is running it. The lock goes with the connection, so a crashed runner leaves none.
+ */
+export async function tryLockJob(db: DbOrTx, id: string): Promise<boolean> {
+  const result = await db.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(hashtextextended(${id}, 7304)) as locked`);
+  const rows = Array.isArray(result) ? (result as Array<{ locked: boolean }>) : (result as { rows: Array<{ locked: boolean }> }).rows;
+  return rows[0]?.locked === true;
+}
