@@ -1,0 +1,364 @@
+import { and, asc, desc, eq, inArray, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm';
+import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import type { DbOrTx } from '../../db/client.js';
+import { users } from '../accounts/tables.js';
+import { organisations, people, type Gender, type OrganisationKind, type Sector } from './tables.js';
+
+export interface PersonRow {
+  id: string;
+  associationId: string;
+  fullName: string;
+  nameLatin: string | null;
+  gender: Gender;
+  birthDate: string | null;
+  country: string | null;
+  city: string | null;
+  sector: Sector | null;
+  employerId: string | null;
+  employerName: string | null;
+  position: string | null;
+  email: string | null;
+  phone: string | null;
+  registryConsentAt: Date | null;
+  emailConsentAt: Date | null;
+  mergedIntoId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type PersonSummaryRow = Pick<
+  PersonRow,
+  'id' | 'associationId' | 'fullName' | 'nameLatin' | 'gender' | 'country' | 'city' | 'sector' | 'employerId' | 'employerName' | 'position' | 'email'
+>;
+
+/** The columns a person is written with; `searchKey` is derived from the names by the caller. */
+export interface PersonValues {
+  fullName: string;
+  nameLatin: string | null;
+  gender: Gender;
+  birthDate: string | null;
+  country: string | null;
+  city: string | null;
+  sector: Sector | null;
+  employerId: string | null;
+  position: string | null;
+  email: string | null;
+  phone: string | null;
+  registryConsentAt: Date | null;
+  emailConsentAt: Date | null;
+  searchKey: string;
+}
+
+const summaryColumns = {
+  id: people.id,
+  associationId: people.associationId,
+  fullName: people.fullName,
+  nameLatin: people.nameLatin,
+  gender: people.gender,
+  country: people.country,
+  city: people.city,
+  sector: people.sector,
+  employerId: people.employerId,
+  employerName: organisations.name,
+  position: people.position,
+  email: people.email,
+};
+
+const personColumns = {
+  ...summaryColumns,
+  birthDate: people.birthDate,
+  phone: people.phone,
+  registryConsentAt: people.registryConsentAt,
+  emailConsentAt: people.emailConsentAt,
+  mergedIntoId: people.mergedIntoId,
+  createdAt: people.createdAt,
+  updatedAt: people.updatedAt,
+};
+
+/** A record by id, merged or not; the caller decides what a merged record means. */
+export async function findPersonById(db: DbOrTx, id: string): Promise<PersonRow | null> {
+  const rows = await db
+    .select(personColumns)
+    .from(people)
+    .leftJoin(organisations, eq(organisations.id, people.employerId))
+    .where(eq(people.id, id))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+/** Locks the rows for the rest of the transaction, in id order so two merges cannot deadlock. */
+export async function lockPeople(db: DbOrTx, ids: string[]): Promise<void> {
+  await db.select({ id: people.id }).from(people).where(inArray(people.id, ids)).orderBy(asc(people.id)).for('update');
+}
+
+export async function insertPerson(db: DbOrTx, associationId: string, values: PersonValues): Promise<string> {
+  const rows = await db.insert(people).values({ associationId, ...values }).returning({ id: people.id });
+  return rows[0]!.id;
+}
+
+/**
+ * Writes many people at once (imports). Rows that would break a unique rule (an e-mail taken since
+ * the preview) are skipped; returns how many were written.
+ */
+export async function insertPeople(db: DbOrTx, rows: Array<PersonValues & { associationId: string }>): Promise<number> {
+  if (rows.length === 0) return 0;
+  const written = await db.insert(people).values(rows).onConflictDoNothing().returning({ id: people.id });
+  return written.length;
+}
+
+export async function updatePerson(db: DbOrTx, id: string, values: Partial<PersonValues>): Promise<void> {
+  await db
+    .update(people)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(people.id, id));
+}
+
+export async function markPersonMerged(db: DbOrTx, id: string, keptId: string): Promise<void> {
+  await db.update(people).set({ mergedIntoId: keptId, updatedAt: sql`now()` }).where(eq(people.id, id));
+}
+
+/** Another live person of the association with this e-mail (case-insensitive), if any. */
+export async function findPersonIdByEmail(
+  db: DbOrTx,
+  associationId: string,
+  email: string,
+  exceptId: string | null = null,
+): Promise<string | null> {
+  const conditions = [
+    eq(people.associationId, associationId),
+    sql`lower(${people.email}) = lower(${email})`,
+    isNull(people.mergedIntoId),
+  ];
+  if (exceptId) conditions.push(ne(people.id, exceptId));
+  const rows = await db.select({ id: people.id }).from(people).where(and(...conditions)).limit(1);
+  return rows[0]?.id ?? null;
+}
+
+export interface ExistingIdentity {
+  id: string;
+  email: string | null;
+  fullName: string;
+  nameLatin: string | null;
+  birthDate: string | null;
+}
+
+/** Live people of the association who share an e-mail or a birth date with the given ones (import checks). */
+export async function findPossibleDuplicates(
+  db: DbOrTx,
+  associationId: string,
+  emails: string[],
+  birthDates: string[],
+): Promise<ExistingIdentity[]> {
+  const matches: SQL[] = [];
+  if (emails.length > 0) matches.push(sql`lower(${people.email}) = any(${emails}::text[])`);
+  if (birthDates.length > 0) matches.push(sql`${people.birthDate} = any(${birthDates}::date[])`);
+  if (matches.length === 0) return [];
+  return db
+    .select({ id: people.id, email: people.email, fullName: people.fullName, nameLatin: people.nameLatin, birthDate: people.birthDate })
+    .from(people)
+    .where(and(eq(people.associationId, associationId), isNull(people.mergedIntoId), or(...matches)));
+}
+
+export interface ListQuery {
+  /** null: every association. */
+  associationIds: string[] | null;
+  /** Each inner list holds the alternative forms of one query word; every word must match. */
+  forms: string[][];
+  /** The whole query's skeleton, for ranking by similarity. */
+  rankBy: string;
+  limit: number;
+  offset: number;
+}
+
+/** Conditions kept to plain column comparisons and `like '%…%'` so the trigram index can serve them. */
+function listConditions(
+  table: { associationId: AnyPgColumn; mergedIntoId: AnyPgColumn; searchKey: AnyPgColumn },
+  query: ListQuery,
+): SQL | undefined {
+  const conditions: SQL[] = [isNull(table.mergedIntoId)];
+  if (query.associationIds) {
+    conditions.push(
+      query.associationIds.length === 1
+        ? eq(table.associationId, query.associationIds[0]!)
+        : inArray(table.associationId, query.associationIds),
+    );
+  }
+  for (const alternatives of query.forms) {
+    const matches = alternatives.map((form) => like(table.searchKey, `%${form}%`));
+    conditions.push(matches.length === 1 ? matches[0]! : or(...matches)!);
+  }
+  return and(...conditions);
+}
+
+async function countWhere(db: DbOrTx, table: PgTable, where: SQL | undefined): Promise<number> {
+  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where);
+  return rows[0]?.n ?? 0;
+}
+
+export async function listPeople(db: DbOrTx, query: ListQuery): Promise<{ items: PersonSummaryRow[]; total: number }> {
+  if (query.associationIds?.length === 0) return { items: [], total: 0 };
+  const where = listConditions(people, query);
+  const order = query.forms.length > 0
+    ? [desc(sql`similarity(${people.searchKey}, ${query.rankBy})`), asc(people.fullName), asc(people.id)]
+    : [asc(people.fullName), asc(people.id)];
+  const items = await db
+    .select(summaryColumns)
+    .from(people)
+    .leftJoin(organisations, eq(organisations.id, people.employerId))
+    .where(where)
+    .orderBy(...order)
+    .limit(query.limit)
+    .offset(query.offset);
+  const total = items.length < query.limit && (items.length > 0 || query.offset === 0)
+    ? query.offset + items.length
+    : await countWhere(db, people, where);
+  return { items, total };
+}
+
+/**
+ * Every foreign key that points at `table(id)`, discovered from the catalogue so that references
+ * added by other modules move on a merge too.
+ */
+async function referencesTo(db: DbOrTx, table: string): Promise<Array<{ tableName: string; columnName: string }>> {
+  const result = await db.execute<{ table_name: string; column_name: string }>(sql`
+    select c.conrelid::regclass::text as table_name, a.attname as column_name
+    from pg_constraint c
+    join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
+    where c.contype = 'f' and c.confrelid = ${table}::regclass and array_length(c.conkey, 1) = 1
+    order by 1, 2`);
+  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ table_name: string; column_name: string }>;
+  return rows.map((r) => ({ tableName: r.table_name, columnName: r.column_name }));
+}
+
+const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;
+
+/** Points every reference to `fromId` at `toId`; returns the tables that had any. */
+async function moveReferences(db: DbOrTx, table: string, fromId: string, toId: string): Promise<void> {
+  for (const ref of await referencesTo(db, table)) {
+    const column = sql.raw(quoteIdent(ref.columnName));
+    await db.execute(sql`update ${sql.raw(ref.tableName)} set ${column} = ${toId} where ${column} = ${fromId}`);
+  }
+}
+
+/** Moves everything that refers to the duplicate person to the kept one, accounts included. */
+export async function movePersonReferences(db: DbOrTx, fromId: string, toId: string): Promise<void> {
+  await moveReferences(db, 'people', fromId, toId);
+  // users.person_id is a soft link (accounts may exist before their person), so it has no foreign key.
+  await db.update(users).set({ personId: toId }).where(eq(users.personId, fromId));
+}
+
+export async function moveOrganisationReferences(db: DbOrTx, fromId: string, toId: string): Promise<void> {
+  await moveReferences(db, 'organisations', fromId, toId);
+}
+
+// Organisations
+
+export interface OrganisationRow {
+  id: string;
+  associationId: string;
+  name: string;
+  nameLatin: string | null;
+  kind: OrganisationKind;
+  country: string | null;
+  city: string | null;
+  website: string | null;
+  email: string | null;
+  phone: string | null;
+  mergedIntoId: string | null;
+  createdAt: Date;
+  updatedAt: Date;
+}
+
+export type OrganisationValues = Omit<OrganisationRow, 'id' | 'associationId' | 'mergedIntoId' | 'createdAt' | 'updatedAt'> & {
+  searchKey: string;
+};
+
+const organisationColumns = {
+  id: organisations.id,
+  associationId: organisations.associationId,
+  name: organisations.name,
+  nameLatin: organisations.nameLatin,
+  kind: organisations.kind,
+  country: organisations.country,
+  city: organisations.city,
+  website: organisations.website,
+  email: organisations.email,
+  phone: organisations.phone,
+  mergedIntoId: organisations.mergedIntoId,
+  createdAt: organisations.createdAt,
+  updatedAt: organisations.updatedAt,
+};
+
+export async function findOrganisationById(db: DbOrTx, id: string): Promise<OrganisationRow | null> {
+  const rows = await db.select(organisationColumns).from(organisations).where(eq(organisations.id, id)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function lockOrganisations(db: DbOrTx, ids: string[]): Promise<void> {
+  await db
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(inArray(organisations.id, ids))
+    .orderBy(asc(organisations.id))
+    .for('update');
+}
+
+export async function insertOrganisation(db: DbOrTx, associationId: string, values: OrganisationValues): Promise<string> {
+  const rows = await db.insert(organisations).values({ associationId, ...values }).returning({ id: organisations.id });
+  return rows[0]!.id;
+}
+
+export async function updateOrganisation(db: DbOrTx, id: string, values: Partial<OrganisationValues>): Promise<void> {
+  await db
+    .update(organisations)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(organisations.id, id));
+}
+
+export async function markOrganisationMerged(db: DbOrTx, id: string, keptId: string): Promise<void> {
+  await db.update(organisations).set({ mergedIntoId: keptId, updatedAt: sql`now()` }).where(eq(organisations.id, id));
+}
+
+/** The live organisations of an association with their search keys (imports match employers by name). */
+export async function organisationKeysOf(db: DbOrTx, associationId: string): Promise<Array<{ id: string; searchKey: string; name: string; nameLatin: string | null }>> {
+  return db
+    .select({ id: organisations.id, searchKey: organisations.searchKey, name: organisations.name, nameLatin: organisations.nameLatin })
+    .from(organisations)
+    .where(and(eq(organisations.associationId, associationId), isNull(organisations.mergedIntoId)));
+}
+
+export async function listOrganisations(db: DbOrTx, query: ListQuery): Promise<{ items: OrganisationRow[]; total: number }> {
+  if (query.associationIds?.length === 0) return { items: [], total: 0 };
+  const where = listConditions(organisations, query);
+  const order = query.forms.length > 0
+    ? [desc(sql`similarity(${organisations.searchKey}, ${query.rankBy})`), asc(organisations.name), asc(organisations.id)]
+    : [asc(organisations.name), asc(organisations.id)];
+  const items = await db
+    .select(organisationColumns)
+    .from(organisations)
+    .where(where)
+    .orderBy(...order)
+    .limit(query.limit)
+    .offset(query.offset);
+  const total = items.length < query.limit && (items.length > 0 || query.offset === 0)
+    ? query.offset + items.length
+    : await countWhere(db, organisations, where);
+  return { items, total };
+}
+
+/** True when the error is the unique rule on a live person's e-mail. */
+export function isDuplicateEmailError(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const pgError = e as { code?: string; constraint?: string };
+    if (pgError.code === '23505' && pgError.constraint === 'people_email_unique') return true;
+  }
+  return false;
+}
+
+/** True when the error is any unique-rule violation (e.g. a reference that cannot move on a merge). */
+export function isUniqueViolation(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    if ((e as { code?: string }).code === '23505') return true;
+  }
+  return false;
+}
