@@ -2,9 +2,10 @@ import { defineConfig } from 'vitest/config';
 
 /**
  * Projects:
- *  - unit:     pure functions and the PGlite back-end (each file gets its own database cloned from a template)
- *  - pg:       the same repository and route tests against a real PostgreSQL server (USTA_TEST_PG_URL)
- *  - e2e:      browser journeys in Debian's Chromium, and process-level tests (crash, lock)
+ *  - unit:     pure functions and the PGlite back-end (each file gets its own database cloned from a template),
+ *              and real `usta` processes (test/process: lock, shutdown, logs, backup, crash)
+ *  - pg:       the same database and process tests against a real PostgreSQL server (USTA_TEST_PG_URL)
+ *  - e2e:      browser journeys in Debian's Chromium
  */
 export default defineConfig({
   test: {
@@ -34,7 +35,7 @@ export default defineConfig({
         test: {
           name: 'e2e',
           include: ['e2e/**/*.e2e.ts'],
-          globalSetup: ['test/global-setup.ts'],
+          globalSetup: ['e2e/global-setup.ts'],
           testTimeout: 120_000,
           hookTimeout: 120_000,
           pool: 'forks',
