@@ -131,7 +131,10 @@ export function parseRow(row: number, cells: Cell[], columns: ColumnMap, headers
   };
 }
 
-/** The identity two rows share when they are the same person: the name in any script and the birth date. */
+/**
+ * The identity two rows share when they are the same person: the name in any script and any word
+ * order ("Nurlanova Aigerim" is "Айгерим Нурланова"), and the birth date.
+ */
 export function identityKey(name: string, birthDate: string | null): string | null {
-  return birthDate ? `${nameSkeleton(name)}|${birthDate}` : null;
+  return birthDate ? `${nameSkeleton(name).split(' ').sort().join(' ')}|${birthDate}` : null;
 }

@@ -150,8 +150,8 @@ export async function findPossibleDuplicates(
   birthDates: string[],
 ): Promise<ExistingIdentity[]> {
   const matches: SQL[] = [];
-  if (emails.length > 0) matches.push(sql`lower(${people.email}) = any(${emails}::text[])`);
-  if (birthDates.length > 0) matches.push(sql`${people.birthDate} = any(${birthDates}::date[])`);
+  if (emails.length > 0) matches.push(sql`lower(${people.email}) = any(${sql.param(emails)}::text[])`);
+  if (birthDates.length > 0) matches.push(sql`${people.birthDate} = any(${sql.param(birthDates)}::date[])`);
   if (matches.length === 0) return [];
   return db
     .select({ id: people.id, email: people.email, fullName: people.fullName, nameLatin: people.nameLatin, birthDate: people.birthDate })
