@@ -4,3 +4,7 @@ export * from '../modules/people/tables.js';
 export * from '../modules/events/tables.js';
 export * from '../platform/mail/tables.js';
 export * from '../platform/jobs/tables.js';
+export * from '../modules/catalogue/tables.js';
+export * from '../modules/registration/tables.js';
+export * from '../platform/sequences/tables.js';
+export * from '../platform/files/tables.js';
