@@ -36,6 +36,12 @@ export interface RemoteDocument {
   contextUrl: null;
   documentUrl: string;
   document: object;
+  /**
+   * `static` tells jsonld the document never changes, so it keeps the processed context in its
+   * shared cache across operations instead of reprocessing it for every credential. That is most
+   * of the cost of signing and verifying (see bench/issuance-signing.ts).
+   */
+  tag?: 'static';
 }
 
 export type DocumentLoader = (url: string) => Promise<RemoteDocument>;
@@ -55,7 +61,9 @@ export class UnknownDocumentError extends Error {
  */
 export function createDocumentLoader(extra: ReadonlyMap<string, object> = new Map()): DocumentLoader {
   return async (url: string) => {
-    const document = extra.get(url) ?? BUNDLED_CONTEXTS.get(url);
+    const bundled = BUNDLED_CONTEXTS.get(url);
+    if (bundled && !extra.has(url)) return { contextUrl: null, documentUrl: url, document: bundled, tag: 'static' };
+    const document = extra.get(url);
     if (!document) throw new UnknownDocumentError(url);
     return { contextUrl: null, documentUrl: url, document };
   };
