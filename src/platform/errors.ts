@@ -29,6 +29,8 @@ export interface AppErrorDetails {
   fields?: Record<string, FieldIssue>;
   /** Values for the top-level message (e.g. which resource was not found). */
   values?: Record<string, string | number>;
+  /** A catalogue key for a more specific top-level message than the code's own. */
+  messageKey?: string;
 }
 
 export class AppError extends Error {

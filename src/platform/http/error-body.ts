@@ -78,7 +78,7 @@ export function renderError(error: AppError, tr: Translator): { status: number; 
     values.field = tr.has(label) ? tr.t(label) : values.field;
   }
   if (error.code === 'rate_limited') values.seconds ??= 60;
-  const body: ErrorBody = { error: { code: error.code, message: tr.t(`errors.${error.code}`, values) } };
+  const body: ErrorBody = { error: { code: error.code, message: tr.t(error.details.messageKey ?? `errors.${error.code}`, values) } };
   if (error.details.fields && Object.keys(error.details.fields).length > 0) {
     body.error.fields = Object.fromEntries(
       Object.entries(error.details.fields).map(([name, issue]) => [name, tr.t(`errors.field.${issue.key}`, issue.values)]),
