@@ -5,6 +5,7 @@ import { DataDirLockedError } from './db/data-dir-lock.js';
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import { buildApp, type App } from './app.js';
 import { prepareFirstRun } from './demo/first-run.js';
+import { mailWorkerFor, type MailWorker } from './platform/mail/worker.js';
 
 const USAGE = `Usage: usta <command>
 
@@ -76,6 +77,7 @@ async function serve(config: Config): Promise<void> {
   const firstRun = await prepareFirstRun(database, config);
   const app = await buildApp({ config, database, logger: loggerOptions(config) });
 
+  let mailWorker: MailWorker | null = null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) {
@@ -91,6 +93,7 @@ async function serve(config: Config): Promise<void> {
     force.unref();
     try {
       await app.close();
+      await mailWorker?.stop();
       await database.close();
       app.log.info('stopped');
       process.exit(0);
@@ -111,6 +114,7 @@ async function serve(config: Config): Promise<void> {
     }
     throw error;
   }
+  mailWorker = mailWorkerFor(config, database.db, app.log);
   const url = listenUrl(app);
   const startupMs = Math.round(performance.now() - started);
   app.log.info({ url, backend: database.kind, startupMs }, 'ready');

@@ -20,7 +20,8 @@ export interface MailWorker {
   stop(): Promise<void>;
 }
 
-const INTERVAL_MS = 15_000;
+/** Short, so a reset link arrives while the person still waits for it; the query is one index look-up. */
+const INTERVAL_MS = 5_000;
 
 /** Sends due outbox mail now and then every interval, until stopped. */
 export function startMailWorker(options: MailWorkerOptions): MailWorker {
@@ -55,4 +56,27 @@ export function startMailWorker(options: MailWorkerOptions): MailWorker {
       transport.close();
     },
   };
+}
+
+/**
+ * The worker this instance should run: none when background work is off, or when there is no SMTP
+ * server to send to (mail then stays in the outbox, where administrators read it).
+ */
+export function mailWorkerFor(
+  config: { workers: boolean; smtpUrl: string | null; mailFrom: string; publicUrl: string },
+  db: Db,
+  log: MailWorkerOptions['log'],
+): MailWorker | null {
+  if (!config.workers) return null;
+  if (!config.smtpUrl) {
+    log.info({}, 'SMTP_URL is not set: e-mail stays in the outbox (/admin/outbox)');
+    return null;
+  }
+  return startMailWorker({
+    db,
+    smtpUrl: config.smtpUrl,
+    from: config.mailFrom,
+    messageIdDomain: new URL(config.publicUrl).hostname,
+    log,
+  });
 }
