@@ -62,8 +62,9 @@ async function prepareFont(style: FontStyle): Promise<PreparedFont> {
       bbox: [minX, minY, maxX, maxY].map((value) => Math.round(value * scale)) as [number, number, number, number],
       ascent: Math.round(font.ascent * scale),
       descent: Math.round(font.descent * scale),
-      capHeight: Math.round(font.capHeight * scale),
-      italicAngle: font.italicAngle,
+      // Older OS/2 tables have no cap height; the ascent stands in, as PDF readers expect a number.
+      capHeight: Math.round((Number.isFinite(font.capHeight) && font.capHeight > 0 ? font.capHeight : font.ascent) * scale),
+      italicAngle: Number.isFinite(font.italicAngle) ? font.italicAngle : 0,
       flags: FLAG_SERIF | FLAG_NONSYMBOLIC | (style === 'italic' ? FLAG_ITALIC : 0),
       stemV: style === 'bold' ? 140 : 80,
     },
