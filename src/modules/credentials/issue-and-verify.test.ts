@@ -191,6 +191,24 @@ describe('an issued certificate credential', () => {
     expect(failed(await verifyCredential(forged, await options()))).toContainEqual(['signature', 'unknown_key']);
   });
 
+  it('rejects a VC-JWT whose claims disagree with the credential it carries', async () => {
+    const signer = await store.signer('ES256');
+    const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+    const credential = buildCertificateCredential(input());
+    const payload = { ...credential, iss: did, jti: 'urn:uuid:00000000-0000-4000-8000-000000000000', nbf: Date.parse('2026-03-01T09:30:00Z') / 1000 };
+    const signingInput = `${encode({ alg: 'ES256', typ: 'JWT', kid: signer.id })}.${encode(payload)}`;
+    const signature = await signer.sign({ data: new TextEncoder().encode(signingInput) });
+    const result = await verifyCredential(`${signingInput}.${Buffer.from(signature).toString('base64url')}`, await options());
+    expect(failed(result)).toEqual([['format', 'jwt_claims']]);
+  });
+
+  it('does not let our key vouch for another issuer', async () => {
+    const other = buildCertificateCredential(input({ issuer: { id: 'did:web:other.example.org', name: 'Other' } }));
+    const result = await verifyCredential(await signCredential(other, await store.signer('Ed25519')), await options());
+    expect(failed(result)).toContainEqual(['issuer', 'issuer_mismatch']);
+    expect(result.checks.find((c) => c.name === 'signature')?.ok).toBe(true);
+  });
+
   it('keeps verifying after a key rotation while the retired key is published', async () => {
     const rotating = await freshStore();
     const older = await signCredential(buildCertificateCredential(input()), await rotating.signer('Ed25519'));
