@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import { hasRole, requireAuth, type AuthContext } from '../../platform/auth/access.js';
 import { AppError, fieldError } from '../../platform/errors.js';
-import { findJob, transitionJob, type JobRow } from '../../platform/jobs/repository.js';
+import { findJob, transitionJob, type JobState } from '../../platform/jobs/repository.js';
 import { WRITE_ROLES } from './access.js';
 import { PEOPLE_IMPORT, type PeopleImportInput } from './preview-people-import.js';
 
@@ -13,7 +13,7 @@ export interface CommitPeopleImportOptions {
 }
 
 /** Accepts a previewed import for writing: the job is queued and a worker writes the rows. */
-export async function commitPeopleImport(db: Db, options: CommitPeopleImportOptions): Promise<JobRow> {
+export async function commitPeopleImport(db: Db, options: CommitPeopleImportOptions): Promise<JobState> {
   const auth = requireAuth(options.actor);
   const job = await findJob(db, options.jobId);
   if (!job || job.kind !== PEOPLE_IMPORT || !job.associationId || !hasRole(auth, job.associationId, WRITE_ROLES)) {
@@ -27,7 +27,7 @@ export async function commitPeopleImport(db: Db, options: CommitPeopleImportOpti
   const queued = await transitionJob(db, job.id, ['preview'], 'queued', {
     total: input.valid,
     processed: 0,
-    input: { ...input, mode: options.mode },
+    inputPatch: { mode: options.mode },
   });
   if (!queued) throw new AppError('conflict');
   return queued;

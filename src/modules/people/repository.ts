@@ -97,13 +97,41 @@ export async function insertPerson(db: DbOrTx, associationId: string, values: Pe
 }
 
 /**
- * Writes many people at once (imports). Rows that would break a unique rule (an e-mail taken since
- * the preview) are skipped; returns how many were written.
+ * Writes many people at once (imports). The rows travel as one JSON parameter and are unpacked by
+ * the server: several times faster than a multi-row VALUES list on both back-ends. Rows that would
+ * break a unique rule (an e-mail taken since the preview) are skipped; returns how many were written.
  */
 export async function insertPeople(db: DbOrTx, rows: Array<PersonValues & { associationId: string }>): Promise<number> {
   if (rows.length === 0) return 0;
-  const written = await db.insert(people).values(rows).onConflictDoNothing().returning({ id: people.id });
-  return written.length;
+  const records = rows.map((r) => ({
+    association_id: r.associationId,
+    full_name: r.fullName,
+    name_latin: r.nameLatin,
+    gender: r.gender,
+    birth_date: r.birthDate,
+    country: r.country,
+    city: r.city,
+    sector: r.sector,
+    employer_id: r.employerId,
+    position: r.position,
+    email: r.email,
+    phone: r.phone,
+    registry_consent_at: r.registryConsentAt,
+    email_consent_at: r.emailConsentAt,
+    search_key: r.searchKey,
+  }));
+  const result = await db.execute(sql`
+    with written as (
+      insert into ${people} (association_id, full_name, name_latin, gender, birth_date, country, city, sector,
+        employer_id, position, email, phone, registry_consent_at, email_consent_at, search_key)
+      select * from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as r(
+        association_id uuid, full_name text, name_latin text, gender text, birth_date date, country text, city text,
+        sector text, employer_id uuid, position text, email text, phone text, registry_consent_at timestamptz,
+        email_consent_at timestamptz, search_key text)
+      on conflict do nothing
+      returning 1)
+    select count(*)::int as n from written`);
+  return rowsOf<{ n: number }>(result)[0]?.n ?? 0;
 }
 
 export async function updatePerson(db: DbOrTx, id: string, values: Partial<PersonValues>): Promise<void> {
@@ -226,8 +254,12 @@ async function referencesTo(db: DbOrTx, table: string): Promise<Array<{ tableNam
     join pg_attribute a on a.attrelid = c.conrelid and a.attnum = c.conkey[1]
     where c.contype = 'f' and c.confrelid = ${table}::regclass and array_length(c.conkey, 1) = 1
     order by 1, 2`);
-  const rows = (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as Array<{ table_name: string; column_name: string }>;
-  return rows.map((r) => ({ tableName: r.table_name, columnName: r.column_name }));
+  return rowsOf<{ table_name: string; column_name: string }>(result).map((r) => ({ tableName: r.table_name, columnName: r.column_name }));
+}
+
+/** The rows of a raw query, whichever driver ran it. */
+function rowsOf<T>(result: unknown): T[] {
+  return (Array.isArray(result) ? result : (result as { rows: unknown[] }).rows) as T[];
 }
 
 const quoteIdent = (name: string) => `"${name.replace(/"/g, '""')}"`;

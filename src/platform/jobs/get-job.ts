@@ -1,7 +1,7 @@
 import type { DbOrTx } from '../../db/client.js';
 import { hasRole, requireAuth, STAFF_ROLES, type AuthContext } from '../auth/access.js';
 import { AppError } from '../errors.js';
-import { findJob, type JobRow } from './repository.js';
+import { findJobState, type JobState } from './repository.js';
 import { jobProgress } from './runner.js';
 import type { Job } from './schemas.js';
 
@@ -13,7 +13,7 @@ export interface GetJobOptions {
 /** A job as its association's staff see it; progress comes from the running process when it has it. */
 export async function getJob(db: DbOrTx, options: GetJobOptions): Promise<Job> {
   const auth = requireAuth(options.actor);
-  const job = await findJob(db, options.id);
+  const job = await findJobState(db, options.id);
   const visible =
     job !== null &&
     (job.associationId === null
@@ -24,7 +24,7 @@ export async function getJob(db: DbOrTx, options: GetJobOptions): Promise<Job> {
 }
 
 /** The public face of a job: no input, no creator. Progress of a running job comes from memory. */
-export function jobView(job: JobRow): Job {
+export function jobView(job: JobState): Job {
   const running = job.status === 'running' ? jobProgress(job.id) : null;
   return {
     id: job.id,

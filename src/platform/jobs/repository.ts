@@ -2,6 +2,9 @@ import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { jobs, type JobStatus } from './tables.js';
 
+/** A job without its input, which can be large (an import's checked rows). */
+export type JobState = Omit<JobRow, 'input'>;
+
 export interface JobRow {
   id: string;
   associationId: string | null;
@@ -17,20 +20,21 @@ export interface JobRow {
   updatedAt: Date;
 }
 
-const columns = {
+const stateColumns = {
   id: jobs.id,
   associationId: jobs.associationId,
   kind: jobs.kind,
   status: jobs.status,
   total: jobs.total,
   processed: jobs.processed,
-  input: jobs.input,
   result: jobs.result,
   error: jobs.error,
   createdBy: jobs.createdBy,
   createdAt: jobs.createdAt,
   updatedAt: jobs.updatedAt,
 };
+
+const columns = { ...stateColumns, input: jobs.input };
 
 export interface NewJob {
   associationId: string | null;
@@ -41,14 +45,28 @@ export interface NewJob {
   createdBy: string | null;
 }
 
-export async function insertJob(db: DbOrTx, job: NewJob): Promise<JobRow> {
-  const rows = await db.insert(jobs).values(job).returning(columns);
+export async function insertJob(db: DbOrTx, job: NewJob): Promise<JobState> {
+  const rows = await db.insert(jobs).values(job).returning(stateColumns);
   return rows[0]!;
+}
+
+export async function findJobState(db: DbOrTx, id: string): Promise<JobState | null> {
+  const rows = await db.select(stateColumns).from(jobs).where(eq(jobs.id, id)).limit(1);
+  return rows[0] ?? null;
 }
 
 export async function findJob(db: DbOrTx, id: string): Promise<JobRow | null> {
   const rows = await db.select(columns).from(jobs).where(eq(jobs.id, id)).limit(1);
   return rows[0] ?? null;
+}
+
+export interface JobChanges {
+  total?: number;
+  processed?: number;
+  result?: unknown;
+  error?: string | null;
+  /** Keys merged into the stored input on the server, so a large input does not travel back and forth. */
+  inputPatch?: Record<string, unknown>;
 }
 
 /** Moves a job from one status to another; null when it was not in `from` (someone else moved it). */
@@ -57,13 +75,19 @@ export async function transitionJob(
   id: string,
   from: readonly JobStatus[],
   to: JobStatus,
-  changes: { total?: number; processed?: number; input?: unknown; result?: unknown; error?: string | null } = {},
-): Promise<JobRow | null> {
+  changes: JobChanges = {},
+): Promise<JobState | null> {
+  const { inputPatch, ...values } = changes;
   const rows = await db
     .update(jobs)
-    .set({ ...changes, status: to, updatedAt: sql`now()` })
+    .set({
+      ...values,
+      ...(inputPatch ? { input: sql`${jobs.input} || ${JSON.stringify(inputPatch)}::jsonb` } : {}),
+      status: to,
+      updatedAt: sql`now()`,
+    })
     .where(and(eq(jobs.id, id), inArray(jobs.status, [...from])))
-    .returning(columns);
+    .returning(stateColumns);
   return rows[0] ?? null;
 }
 

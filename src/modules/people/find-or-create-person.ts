@@ -1,0 +1,61 @@
+import type { DbOrTx } from '../../db/client.js';
+import { nameSkeleton, searchKeyOf } from './name-skeleton.js';
+import { FieldProblems, LIMITS, clean, normalisePersonInput, type PersonInput } from './person-fields.js';
+import { personValues } from './person-values.js';
+import { findPersonById, findPersonIdByEmail, insertOrganisation, insertPerson, organisationKeysOf, type PersonRow } from './repository.js';
+
+export interface FindOrCreatePersonOptions {
+  associationId: string;
+  /** What the person typed about themselves; the e-mail identifies them within the association. */
+  input: Omit<PersonInput, 'associationId' | 'employerId'> & { fullName: string; email: string };
+  /** The employer as written: an organisation of the association with that name, or a new one. */
+  employerName?: string | null;
+}
+
+export interface FoundOrCreatedPerson {
+  person: PersonRow;
+  created: boolean;
+}
+
+/** The association's organisation of that name in either script, else a new one. */
+async function employerByName(db: DbOrTx, associationId: string, name: string, country: string | null, city: string | null): Promise<string> {
+  const key = nameSkeleton(name);
+  for (const org of await organisationKeysOf(db, associationId)) {
+    if (nameSkeleton(org.name) === key || (org.nameLatin && nameSkeleton(org.nameLatin) === key)) return org.id;
+  }
+  return insertOrganisation(db, associationId, {
+    name,
+    nameLatin: null,
+    kind: 'other',
+    country,
+    city,
+    website: null,
+    email: null,
+    phone: null,
+    searchKey: searchKeyOf(name),
+  });
+}
+
+/**
+ * For flows where someone gives their own details without an account (a public registration form):
+ * the person of the association with this e-mail is linked as they are — an anonymous form never
+ * changes a record — and otherwise a new person is written. The caller has decided who may do
+ * this and supplies the transaction; two callers racing on one new e-mail make the second fail
+ * with the people_email_unique violation, after which a retry finds the first one's record.
+ */
+export async function findOrCreatePerson(db: DbOrTx, options: FindOrCreatePersonOptions): Promise<FoundOrCreatedPerson> {
+  const { associationId } = options;
+  const problems = new FieldProblems();
+  const input = normalisePersonInput(options.input, problems);
+  if (!input.email) problems.add('email', 'required');
+  const employerName = clean(options.employerName);
+  if (employerName && employerName.length > LIMITS.name) problems.add('organisation', 'too_long', { max: LIMITS.name });
+  problems.throwIfAny();
+
+  const existingId = await findPersonIdByEmail(db, associationId, input.email!);
+  if (existingId) return { person: (await findPersonById(db, existingId))!, created: false };
+
+  const employerId = employerName ? await employerByName(db, associationId, employerName, input.country ?? null, input.city ?? null) : null;
+  const id = await insertPerson(db, associationId, personValues(null, { ...input, employerId }, new Date()));
+  return { person: (await findPersonById(db, id))!, created: true };
+}
