@@ -6,6 +6,8 @@ import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import { buildApp, type App } from './app.js';
 import { prepareFirstRun } from './demo/first-run.js';
 import { mailWorkerFor, type MailWorker } from './platform/mail/worker.js';
+import { resumeJobs } from './platform/jobs/runner.js';
+import { peopleJobHandlers } from './modules/people/run-people-import.js';
 
 const USAGE = `Usage: usta <command>
 
@@ -115,6 +117,12 @@ async function serve(config: Config): Promise<void> {
     throw error;
   }
   mailWorker = mailWorkerFor(config, database.db, app.log);
+  // Jobs queued, or cut short by a stop, are run again; their writes were rolled back with them.
+  if (config.workers) {
+    void resumeJobs(database.db, { ...peopleJobHandlers }, app.log).catch((error: unknown) =>
+      app.log.error({ err: error }, 'could not resume jobs'),
+    );
+  }
   const url = listenUrl(app);
   const startupMs = Math.round(performance.now() - started);
   app.log.info({ url, backend: database.kind, startupMs }, 'ready');
