@@ -18,8 +18,8 @@ export function AssociationPicker() {
       <label htmlFor="association-select">{t('web.app.association.label')}</label>
       <select id="association-select" value={association.id} onChange={(event) => chooseAssociation(event.target.value)}>
         {associations.map((a) => (
-          <option key={a.id} value={a.id}>
-            {a.shortName} — {a.name}
+          <option key={a.id} value={a.id} title={a.name}>
+            {a.shortName}
           </option>
         ))}
       </select>

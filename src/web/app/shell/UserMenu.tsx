@@ -21,7 +21,16 @@ export function UserMenu() {
   };
 
   return (
-    <details className="user-menu" open={open} onToggle={(event) => setOpen(event.currentTarget.open)}>
+    <details
+      className="user-menu"
+      open={open}
+      onToggle={(event) => setOpen(event.currentTarget.open)}
+      onKeyDown={(event) => {
+        if (event.key !== 'Escape' || !open) return;
+        setOpen(false);
+        event.currentTarget.querySelector('summary')?.focus();
+      }}
+    >
       <summary aria-label={t('web.app.user_menu.label', { name: user.displayName })}>{user.displayName}</summary>
       <ul>
         <li>

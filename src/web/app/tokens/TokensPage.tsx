@@ -76,6 +76,7 @@ export function TokensPage() {
     setRevokeError(null);
     try {
       await api.delete(`/tokens/${revoking.id}`);
+      if (created?.id === revoking.id) setCreated(null);
       setRevoked(revoking.name);
       reload();
     } catch (caught) {
