@@ -2,6 +2,7 @@ import type { Db } from '../db/client.js';
 import { insertAssociation } from '../modules/associations/repository.js';
 import { DEMO_ASSOCIATIONS, DEMO_PROJECT } from './demo-data.js';
 import { insertProject } from '../modules/events/repository.js';
+import { seedDemoPeople } from './demo-people.js';
 
 /** Loads the demo data set into an empty database, in one transaction. Returns a one-line summary. */
 export async function seedDemo(db: Db): Promise<string> {
@@ -13,6 +14,7 @@ export async function seedDemo(db: Db): Promise<string> {
     }
     const lead = byKey.get(DEMO_PROJECT.associationKey)!;
     await insertProject(tx, { ...DEMO_PROJECT.values, associationId: lead });
-    return `Demo data loaded: ${DEMO_ASSOCIATIONS.length} associations, 1 project.`;
+    const register = await seedDemoPeople(tx, byKey);
+    return `Demo data loaded: ${DEMO_ASSOCIATIONS.length} associations, 1 project, ${register.people} people, ${register.organisations} organisations.`;
   });
 }
