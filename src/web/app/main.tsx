@@ -10,13 +10,13 @@ import { SessionProvider, visibleAssociations, type Association, type SessionInf
 const LOCALE_COOKIE = 'usta_lang';
 
 /** The language cookie the server sets, then the account's choice, then the browser's languages. */
-function startingLocale(info: SessionInfo): Locale {
+function startingLocale(accountLocale: string | null): Locale {
   const cookie = document.cookie
     .split('; ')
     .find((c) => c.startsWith(`${LOCALE_COOKIE}=`))
     ?.slice(LOCALE_COOKIE.length + 1);
   if (isLocale(cookie)) return cookie;
-  if (isLocale(info.user.locale)) return info.user.locale;
+  if (isLocale(accountLocale)) return accountLocale;
   for (const tag of navigator.languages) {
     const base = tag.split('-')[0]?.toLowerCase();
     if (isLocale(base)) return base;
@@ -29,7 +29,7 @@ const persistLocale = (locale: Locale) => api.put<void>('/session/locale', { loc
 async function start(root: HTMLElement): Promise<void> {
   const info = await api.get<SessionInfo>('/session');
   setCsrfToken(info.csrfToken);
-  const locale = startingLocale(info);
+  const locale = startingLocale(info.user.locale);
   setRequestLocale(locale);
   const [catalogue, associations] = await Promise.all([
     loadCatalogue(locale),
@@ -47,19 +47,24 @@ async function start(root: HTMLElement): Promise<void> {
   );
 }
 
-const root = document.getElementById('root');
-if (root) {
-  start(root).catch((error: unknown) => {
-    const failure = toApiError(error);
-    if (failure.status === 401) return;
-    // Without a catalogue there is no language to speak in; say it plainly and offer the way back.
-    root.innerHTML = '';
-    const message = document.createElement('p');
-    message.setAttribute('role', 'alert');
-    message.textContent = failure.messageKey ? 'Usta could not start. Reload the page to try again.' : failure.message;
-    const link = document.createElement('a');
-    link.href = signInUrl();
-    link.textContent = 'Sign in';
-    root.append(message, link);
-  });
+/** When the app cannot start: the reason in the user's language if the catalogue can still be had. */
+async function showStartFailure(root: HTMLElement, error: unknown): Promise<void> {
+  const failure = toApiError(error);
+  if (failure.status === 401) return;
+  const locale = startingLocale(null);
+  const catalogue = await loadCatalogue(locale).catch(() => null);
+  const text = (key: string, fallback: string) => catalogue?.[key] ?? fallback;
+  const message = document.createElement('p');
+  message.setAttribute('role', 'alert');
+  message.textContent = failure.messageKey
+    ? text('web.app.errors.start', 'Usta could not start. Reload the page to try again.')
+    : failure.message;
+  const link = document.createElement('a');
+  link.href = signInUrl();
+  link.textContent = text('web.sign_in', 'Sign in');
+  document.documentElement.lang = INTL_LOCALE[locale];
+  root.replaceChildren(message, link);
 }
+
+const root = document.getElementById('root');
+if (root) start(root).catch((error: unknown) => showStartFailure(root, error));
