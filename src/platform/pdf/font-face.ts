@@ -78,13 +78,8 @@ let fonts: Promise<CertificateFonts> | undefined;
 export function loadCertificateFonts(): Promise<CertificateFonts> {
   fonts ??= (async () => {
     const [regular, bold, italic] = await Promise.all([prepareFont('regular'), prepareFont('bold'), prepareFont('italic')]);
-    return {
-      regular,
-      bold,
-      italic,
-      covers: (codePoint: number) =>
-        regular.glyphIdOf.has(codePoint) && bold.glyphIdOf.has(codePoint) && italic.glyphIdOf.has(codePoint),
-    };
+    const covered = new Set([...regular.glyphIdOf.keys()].filter((codePoint) => bold.glyphIdOf.has(codePoint) && italic.glyphIdOf.has(codePoint)));
+    return { regular, bold, italic, covers: (codePoint: number) => covered.has(codePoint) };
   })();
   fonts.catch(() => {
     fonts = undefined;

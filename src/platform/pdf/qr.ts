@@ -1,4 +1,4 @@
-import { fill, popGraphicsState, pushGraphicsState, rectangle, setFillingRgbColor, type PDFOperator } from 'pdf-lib';
+import { concatTransformationMatrix, fill, popGraphicsState, pushGraphicsState, rectangle, setFillingRgbColor, type PDFOperator } from 'pdf-lib';
 import QRCode from 'qrcode';
 
 /** A QR symbol as rows of dark (true) and light modules, without the quiet zone. */
@@ -38,15 +38,13 @@ export function qrRuns(matrix: QrMatrix): { row: number; column: number; length:
  */
 export function qrOperators(matrix: QrMatrix, x: number, y: number, side: number): PDFOperator[] {
   const module = side / matrix.size;
-  const top = y + side;
-  const operators: PDFOperator[] = [pushGraphicsState(), setFillingRgbColor(0, 0, 0)];
-  for (const run of qrRuns(matrix)) {
-    operators.push(rectangle(round(x + run.column * module), round(top - (run.row + 1) * module), round(run.length * module), round(module)));
-  }
+  // Drawn in module units (whole numbers), scaled once: exact edges and a short content stream.
+  const operators: PDFOperator[] = [pushGraphicsState(), concatTransformationMatrix(round(module), 0, 0, round(module), round(x), round(y)), setFillingRgbColor(0, 0, 0)];
+  for (const run of qrRuns(matrix)) operators.push(rectangle(run.column, matrix.size - 1 - run.row, run.length, 1));
   operators.push(fill(), popGraphicsState());
   return operators;
 }
 
 function round(value: number): number {
-  return Math.round(value * 1000) / 1000;
+  return Math.round(value * 10000) / 10000;
 }
