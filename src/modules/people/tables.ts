@@ -88,7 +88,10 @@ export const people = pgTable(
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [
-    index('people_association_name').on(t.associationId, t.fullName),
+    // Only live records: serves the list in name order and counts it from the index alone.
+    index('people_live_name')
+      .on(t.associationId, t.fullName)
+      .where(sql`${t.mergedIntoId} is null`),
     index('people_search_trgm').using('gin', sql`${t.searchKey} gin_trgm_ops`),
     uniqueIndex('people_email_unique')
       .on(t.associationId, sql`lower(${t.email})`)
