@@ -39,13 +39,38 @@ export function loadCatalogue(locale: Locale): Promise<Catalogue> {
   return api.get<Catalogue>(`/i18n/${locale}`);
 }
 
+const SAMPLE_DAY = new Date(Date.UTC(2026, 2, 8, 12));
+
+/**
+ * A date formatter for the language. Browsers may know a language's name but ship no calendar
+ * data for it (Chromium prints "2026 M03 8" for uz and kk); those languages write dates as
+ * 08.03.2026, so that is what we show then.
+ */
+function dateFormatter(tag: string, options: Intl.DateTimeFormatOptions): (value: Date) => string {
+  const styled = new Intl.DateTimeFormat(tag, options);
+  if (!/M\d\d/.test(styled.format(SAMPLE_DAY))) return (value) => styled.format(value);
+  const withTime = options.timeStyle !== undefined;
+  const numeric = new Intl.DateTimeFormat(tag, {
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    ...(withTime ? { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' } : {}),
+    timeZone: options.timeZone,
+  });
+  return (value) => {
+    const parts = Object.fromEntries(numeric.formatToParts(value).map((p) => [p.type, p.value]));
+    const day = `${parts.day}.${parts.month}.${parts.year}`;
+    return withTime ? `${day} ${parts.hour}:${parts.minute}` : day;
+  };
+}
+
 function makeTranslator(locale: Locale, catalogue: Catalogue) {
   const tag = INTL_LOCALE[locale];
   const compiled = new Map<string, IntlMessageFormat>();
-  const date = new Intl.DateTimeFormat(tag, { dateStyle: 'medium' });
+  const date = dateFormatter(tag, { dateStyle: 'medium' });
   // Birth dates and similar come as plain YYYY-MM-DD: shown as that calendar day wherever the browser is.
-  const plainDate = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeZone: 'UTC' });
-  const dateTime = new Intl.DateTimeFormat(tag, { dateStyle: 'medium', timeStyle: 'short' });
+  const plainDate = dateFormatter(tag, { dateStyle: 'medium', timeZone: 'UTC' });
+  const dateTime = dateFormatter(tag, { dateStyle: 'medium', timeStyle: 'short' });
   const number = new Intl.NumberFormat(tag);
   const t = (key: string, values?: Values): string => {
     let message = compiled.get(key);
@@ -64,9 +89,9 @@ function makeTranslator(locale: Locale, catalogue: Catalogue) {
     has: (key: string) => key in catalogue,
     formatDate: (value: string | Date) =>
       typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)
-        ? plainDate.format(new Date(`${value}T00:00:00Z`))
-        : date.format(new Date(value)),
-    formatDateTime: (value: string | Date) => dateTime.format(new Date(value)),
+        ? plainDate(new Date(`${value}T00:00:00Z`))
+        : date(new Date(value)),
+    formatDateTime: (value: string | Date) => dateTime(new Date(value)),
     formatNumber: (value: number) => number.format(value),
   };
 }
