@@ -13,7 +13,7 @@ import fontkit from '@pdf-lib/fontkit';
 import { PDFDocument, rgb } from 'pdf-lib';
 import type { ParticipationCertificateInput } from '../src/platform/pdf/certificate-types.js';
 import { loadCertificateFonts } from '../src/platform/pdf/font-face.js';
-import { qrMatrix, qrOperators } from '../src/platform/pdf/qr.js';
+import { qrMatrix, qrRuns } from '../src/platform/pdf/qr.js';
 import { renderCertificatePdf } from '../src/platform/pdf/render-certificate.js';
 import { sampleParticipation } from '../src/platform/pdf/sample-certificates.js';
 
@@ -73,7 +73,11 @@ async function naiveCertificate(input: ParticipationCertificateInput): Promise<U
     page.drawText(text, { x: 40, y, size: 9, font: fonts[font], color: rgb(0.1, 0.1, 0.1) });
     y -= 14;
   }
-  page.pushOperators(...qrOperators(qrMatrix(input.verificationUrl), 690, 60, 72));
+  const matrix = qrMatrix(input.verificationUrl);
+  const module = 72 / matrix.size;
+  for (const run of qrRuns(matrix)) {
+    page.drawRectangle({ x: 690 + run.column * module, y: 60 + (matrix.size - 1 - run.row) * module, width: run.length * module, height: module, color: rgb(0, 0, 0) });
+  }
   return doc.save();
 }
 

@@ -1,6 +1,6 @@
 import type { Bilingual, CertificateSignatory } from './certificate-types.js';
 import type { PageWriter, Rgb, TextStyle } from './page-writer.js';
-import { qrMatrix, qrOperators } from './qr.js';
+import { qrContent, qrMatrix } from './qr.js';
 
 /** The look both certificates share: colours, frame, headings, signature, QR and acknowledgement. */
 
@@ -137,7 +137,7 @@ export function drawSignature(writer: PageWriter, signatory: CertificateSignator
 
 /** The QR code, `side` points wide, with its lower-left corner at (x, y). */
 export function drawQrCode(writer: PageWriter, url: string, x: number, y: number, side: number): void {
-  writer.draw(qrOperators(qrMatrix(url), x, y, side));
+  writer.draw(qrContent(qrMatrix(url), x, y, side));
 }
 
 /** "VERIFY AT  https://…" on one centred line, so the address is readable and can be typed. */

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { deflateSync } from 'node:zlib';
-import { PDFHexString, PDFRawStream, PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
+import { PDFRawStream, PDFString, type PDFContext, type PDFRef } from 'pdf-lib';
 import type { PreparedFont } from './font-face.js';
 import { hex4, toUnicodeCMap } from './to-unicode.js';
 
@@ -17,8 +17,8 @@ export class DocumentFont {
     readonly resourceName: string,
   ) {}
 
-  /** Glyph ids as a hex string for `Tj`. Text must already be checked against the font's coverage. */
-  encode(text: string): PDFHexString {
+  /** Glyph ids as hex digits for a `<…> Tj`. Text must already be checked against the font's coverage. */
+  encode(text: string): string {
     let hex = '';
     for (const char of text) {
       const id = this.font.glyphIdOf.get(char.codePointAt(0) ?? 0);
@@ -26,7 +26,7 @@ export class DocumentFont {
       this.textOfGlyph.set(id, char);
       hex += hex4(id);
     }
-    return PDFHexString.of(hex);
+    return hex;
   }
 
   /** Width in points; glyphs the font lacks count as nothing (they are refused before drawing). */

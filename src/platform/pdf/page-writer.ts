@@ -1,28 +1,8 @@
-import {
-  PDFName,
-  beginMarkedContent,
-  beginText,
-  endMarkedContent,
-  endText,
-  fill,
-  lineTo,
-  moveTo,
-  popGraphicsState,
-  pushGraphicsState,
-  rectangle,
-  setCharacterSpacing,
-  setFillingRgbColor,
-  setFontAndSize,
-  setLineWidth,
-  setStrokingRgbColor,
-  setTextMatrix,
-  showText,
-  stroke,
-  type PDFOperator,
-  type PDFPage,
-} from 'pdf-lib';
+import { deflateSync } from 'node:zlib';
+import { PDFName, PDFRawStream, type PDFPage } from 'pdf-lib';
 import { DocumentFont } from './document-font.js';
 import type { CertificateFonts, FontStyle } from './font-face.js';
+import { num, pdfName } from './content-syntax.js';
 import { TEXT_TAG } from './text-tags.js';
 
 export type Rgb = readonly [number, number, number];
@@ -65,7 +45,8 @@ const BLACK: Rgb = [0, 0, 0];
  */
 export class PageWriter {
   private readonly fonts: Record<FontStyle, DocumentFont>;
-  private readonly operators: PDFOperator[] = [];
+  /** The page's content stream, written directly as PDF syntax (pdf-lib's operator objects cost more than the page). */
+  private readonly content: string[] = [];
 
   constructor(
     readonly page: PDFPage,
@@ -97,16 +78,8 @@ export class PageWriter {
     const x = align === 'center' ? options.x - width / 2 : align === 'right' ? options.x - width : options.x;
     const font = this.fonts[options.font];
     const [r, g, b] = options.color ?? BLACK;
-    this.operators.push(
-      beginMarkedContent(PDFName.of(options.tag ?? TEXT_TAG)),
-      beginText(),
-      setFillingRgbColor(r, g, b),
-      setFontAndSize(font.resourceName, round(size)),
-      setCharacterSpacing(round(style.tracking)),
-      setTextMatrix(1, 0, 0, 1, round(x), round(options.y)),
-      showText(font.encode(text)),
-      endText(),
-      endMarkedContent(),
+    this.content.push(
+      `${pdfName(options.tag ?? TEXT_TAG)} BMC BT ${num(r)} ${num(g)} ${num(b)} rg /${font.resourceName} ${num(size)} Tf ${num(style.tracking)} Tc 1 0 0 1 ${num(x)} ${num(options.y)} Tm <${font.encode(text)}> Tj ET EMC`,
     );
     return size;
   }
@@ -162,49 +135,36 @@ export class PageWriter {
   }
 
   line(x1: number, y1: number, x2: number, y2: number, width: number, color: Rgb): void {
-    this.operators.push(
-      pushGraphicsState(),
-      setStrokingRgbColor(...color),
-      setLineWidth(width),
-      moveTo(round(x1), round(y1)),
-      lineTo(round(x2), round(y2)),
-      stroke(),
-      popGraphicsState(),
-    );
+    this.content.push(`q ${rgb(color)} RG ${num(width)} w ${num(x1)} ${num(y1)} m ${num(x2)} ${num(y2)} l S Q`);
   }
 
   strokeRect(x: number, y: number, width: number, height: number, lineWidth: number, color: Rgb): void {
-    this.operators.push(
-      pushGraphicsState(),
-      setStrokingRgbColor(...color),
-      setLineWidth(lineWidth),
-      rectangle(round(x), round(y), round(width), round(height)),
-      stroke(),
-      popGraphicsState(),
-    );
+    this.content.push(`q ${rgb(color)} RG ${num(lineWidth)} w ${num(x)} ${num(y)} ${num(width)} ${num(height)} re S Q`);
   }
 
   fillPath(points: readonly (readonly [number, number])[], color: Rgb): void {
     const [first, ...rest] = points;
     if (!first) return;
-    this.operators.push(pushGraphicsState(), setFillingRgbColor(...color), moveTo(round(first[0]), round(first[1])));
-    for (const [x, y] of rest) this.operators.push(lineTo(round(x), round(y)));
-    this.operators.push(fill(), popGraphicsState());
+    const path = [`${num(first[0])} ${num(first[1])} m`, ...rest.map(([x, y]) => `${num(x)} ${num(y)} l`)];
+    this.content.push(`q ${rgb(color)} rg ${path.join(' ')} f Q`);
   }
 
-  draw(operators: PDFOperator[]): void {
-    this.operators.push(...operators);
+  /** Raw content-stream syntax, e.g. a QR code's path. */
+  draw(content: string): void {
+    this.content.push(content);
   }
 
   /** Writes the page's single content stream and embeds the fonts it used. */
   finish(): void {
-    this.page.pushOperators(...this.operators);
+    const { context } = this.page.doc;
+    const stream = PDFRawStream.of(context.obj({ Filter: 'FlateDecode' }), deflateSync(Buffer.from(this.content.join('\n'), 'latin1')));
+    this.page.node.set(PDFName.of('Contents'), context.obj([context.register(stream)]));
     for (const font of Object.values(this.fonts)) {
       if (font.used) this.page.node.setFontDictionary(PDFName.of(font.resourceName), font.embed(this.page.doc.context));
     }
   }
 }
 
-function round(value: number): number {
-  return Math.round(value * 100) / 100;
+function rgb([r, g, b]: Rgb): string {
+  return `${num(r)} ${num(g)} ${num(b)}`;
 }

@@ -1,5 +1,5 @@
-import { concatTransformationMatrix, fill, popGraphicsState, pushGraphicsState, rectangle, setFillingRgbColor, type PDFOperator } from 'pdf-lib';
 import QRCode from 'qrcode';
+import { num } from './content-syntax.js';
 
 /** A QR symbol as rows of dark (true) and light modules, without the quiet zone. */
 export interface QrMatrix {
@@ -32,19 +32,13 @@ export function qrRuns(matrix: QrMatrix): { row: number; column: number; length:
 }
 
 /**
- * Vector drawing of the symbol with its lower-left corner at (x, y), `side` points wide (quiet zone
+ * Content-stream syntax drawing the symbol with its lower-left corner at (x, y), `side` points wide (quiet zone
  * not included: keep four modules of white around it). A single filled path, so it stays sharp at
  * any zoom and prints crisply.
  */
-export function qrOperators(matrix: QrMatrix, x: number, y: number, side: number): PDFOperator[] {
+export function qrContent(matrix: QrMatrix, x: number, y: number, side: number): string {
   const module = side / matrix.size;
   // Drawn in module units (whole numbers), scaled once: exact edges and a short content stream.
-  const operators: PDFOperator[] = [pushGraphicsState(), concatTransformationMatrix(round(module), 0, 0, round(module), round(x), round(y)), setFillingRgbColor(0, 0, 0)];
-  for (const run of qrRuns(matrix)) operators.push(rectangle(run.column, matrix.size - 1 - run.row, run.length, 1));
-  operators.push(fill(), popGraphicsState());
-  return operators;
-}
-
-function round(value: number): number {
-  return Math.round(value * 10000) / 10000;
+  const runs = qrRuns(matrix).map((run) => `${run.column} ${matrix.size - 1 - run.row} ${run.length} 1 re`);
+  return `q ${num(module)} 0 0 ${num(module)} ${num(x)} ${num(y)} cm 0 0 0 rg\n${runs.join('\n')}\nf Q`;
 }
