@@ -12,6 +12,8 @@ import type { Database } from './db/client.js';
 import { accountsRoutes } from './modules/accounts/routes.js';
 import { authResolvers } from './modules/accounts/resolve-auth.js';
 import { associationsRoutes } from './modules/associations/routes.js';
+import { cataloguePageRoutes } from './modules/catalogue/page-routes.js';
+import { catalogueRoutes } from './modules/catalogue/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { jobsRoutes } from './platform/jobs/routes.js';
 import { webRoutes, renderErrorPage } from './web/server/routes.js';
@@ -121,6 +123,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(accountsRoutes, services);
   await app.register(associationsRoutes, services);
   await app.register(peopleRoutes, services);
+  await app.register(catalogueRoutes, services);
+  await app.register(cataloguePageRoutes, services);
   await app.register(jobsRoutes, services);
   await app.register(webRoutes, services);
 
