@@ -149,8 +149,13 @@ export const completions = pgTable('completions', {
   overridden: boolean('overridden').notNull().default(false),
   /** Unguessable code in the public verification URL of the certificate of participation. */
   verificationCode: text('verification_code').notNull().unique(),
+  /** SHA-256 of the secret in the completion mail's certificate link (the ticket's own secret also opens it). */
+  certificateTokenHash: text('certificate_token_hash'),
   updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
 });
+
+export const COMPLETION_CHANGES = ['computed', 'override', 'override_removed'] as const;
+export type CompletionChange = (typeof COMPLETION_CHANGES)[number];
 
 export const completionHistory = pgTable(
   'completion_history',
@@ -160,10 +165,14 @@ export const completionHistory = pgTable(
       .notNull()
       .references(() => registrations.id),
     completed: boolean('completed').notNull(),
-    /** 'computed' for a rule evaluation; the staff member's reason for an override. */
+    kind: text('kind').$type<CompletionChange>().notNull().default('computed'),
+    /** 'computed' for a rule evaluation; the staff member's reason for an override or its removal. */
     reason: text('reason').notNull(),
     actorId: uuid('actor_id').references(() => users.id),
     at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [index('completion_history_registration').on(t.registrationId)],
+  (t) => [
+    index('completion_history_registration').on(t.registrationId),
+    check('completion_history_kind', sql`${t.kind} in ('computed','override','override_removed')`),
+  ],
 );
