@@ -4,7 +4,7 @@ import type { ImportValues } from './import-rows.js';
 import { nameSkeleton, searchKeyOf } from './name-skeleton.js';
 import { personValues } from './person-values.js';
 import { PEOPLE_IMPORT, type PeopleImportInput } from './preview-people-import.js';
-import { insertOrganisation, insertPeople, organisationKeysOf, type PersonValues } from './repository.js';
+import { analyzePeople, insertOrganisation, insertPeople, organisationKeysOf, type PersonValues } from './repository.js';
 
 /** Rows per INSERT: large enough to be quick, small enough that progress moves while a big file is written. */
 const BATCH = 1000;
@@ -61,6 +61,7 @@ export async function runPeopleImport({ tx, job, progress }: JobContext): Promis
     created += await insertPeople(tx, batch);
     progress(Math.min(start + BATCH, rows.length));
   }
+  if (rows.length > 0) await analyzePeople(tx);
   return { created, skipped: input.rows.length - created };
 }
 
