@@ -2,6 +2,7 @@ import { parseArgs } from 'node:util';
 import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
+import { refreshStatistics } from './db/statistics.js';
 import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import { buildApp, type App } from './app.js';
 import { prepareFirstRun } from './demo/first-run.js';
@@ -76,6 +77,7 @@ async function serve(config: Config): Promise<void> {
   const database = await open(config);
   await database.migrate();
   const firstRun = await prepareFirstRun(database, config);
+  await refreshStatistics(database);
   const app = await buildApp({ config, database, logger: loggerOptions(config) });
 
   let mailWorker: MailWorker | null = null;
