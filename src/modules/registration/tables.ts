@@ -100,8 +100,37 @@ export const invoices = pgTable(
   (t) => [
     uniqueIndex('invoices_sequence').on(t.associationId, t.year, t.sequence),
     index('invoices_registration').on(t.registrationId),
+    // Never two live invoices for one registration, however the requests race.
+    uniqueIndex('invoices_live_registration')
+      .on(t.registrationId)
+      .where(sql`${t.status} <> 'void'`),
     check('invoices_status', sql`${t.status} in ('issued','paid','void')`),
     check('invoices_amount', sql`${t.amount} > 0`),
+  ],
+);
+
+export const INVOICE_EVENT_KINDS = ['issued', 'paid', 'payment_reversed', 'voided'] as const;
+export type InvoiceEventKind = (typeof INVOICE_EVENT_KINDS)[number];
+
+/** What happened to an invoice, when and by whom (null: automatically, on confirmation). */
+export const invoiceEvents = pgTable(
+  'invoice_events',
+  {
+    id: uuid('id').primaryKey().defaultRandom(),
+    invoiceId: uuid('invoice_id')
+      .notNull()
+      .references(() => invoices.id),
+    kind: text('kind').$type<InvoiceEventKind>().notNull(),
+    /** The payment recorded, or the one reversed. */
+    paidOn: date('paid_on', { mode: 'string' }),
+    paymentReference: text('payment_reference'),
+    reason: text('reason'),
+    actorId: uuid('actor_id').references(() => users.id),
+    at: timestamp('at', { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('invoice_events_invoice').on(t.invoiceId),
+    check('invoice_events_kind', sql`${t.kind} in ('issued','paid','payment_reversed','voided')`),
   ],
 );
 
