@@ -54,7 +54,7 @@ export const organisations = pgTable(
   },
   (t) => [
     index('organisations_association').on(t.associationId),
-    index('organisations_search_trgm').using('gin', sql`${t.searchKey} gin_trgm_ops`),
+    index('organisations_search_trgm').using('gin', sql`${t.searchKey} gin_trgm_ops`).with({ fastupdate: false }),
     check('organisations_kind', sql`${t.kind} in (${inList(ORGANISATION_KINDS)})`),
   ],
 );
@@ -92,7 +92,9 @@ export const people = pgTable(
     index('people_live_name')
       .on(t.associationId, t.fullName)
       .where(sql`${t.mergedIntoId} is null`),
-    index('people_search_trgm').using('gin', sql`${t.searchKey} gin_trgm_ops`),
+    // Without fast update: a search never wades through a list of pending entries, which only a
+    // vacuum would clear (and the embedded database runs none).
+    index('people_search_trgm').using('gin', sql`${t.searchKey} gin_trgm_ops`).with({ fastupdate: false }),
     uniqueIndex('people_email_unique')
       .on(t.associationId, sql`lower(${t.email})`)
       .where(sql`${t.email} is not null and ${t.mergedIntoId} is null`),
