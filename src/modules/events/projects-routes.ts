@@ -14,7 +14,6 @@ import {
   ProjectQuery,
   type ProjectInputBody,
   type ProjectPatchBody,
-  type ProjectQueryType,
 } from './project-schemas.js';
 import { updateProject } from './update-project.js';
 
