@@ -6,8 +6,8 @@ import { findPersonById, findPersonIdByEmail, insertOrganisation, insertPerson, 
 
 export interface FindOrCreatePersonOptions {
   associationId: string;
-  /** What the person typed about themselves; the e-mail identifies them within the association. */
-  input: Omit<PersonInput, 'associationId' | 'employerId'> & { fullName: string; email: string };
+  /** What the person typed about themselves; an e-mail identifies them within the association. */
+  input: Omit<PersonInput, 'associationId' | 'employerId'> & { fullName: string };
   /** The employer as written: an organisation of the association with that name, or a new one. */
   employerName?: string | null;
 }
@@ -37,9 +37,9 @@ async function employerByName(db: DbOrTx, associationId: string, name: string, c
 }
 
 /**
- * For flows where someone gives their own details without an account (a public registration form):
- * the person of the association with this e-mail is linked as they are — an anonymous form never
- * changes a record — and otherwise a new person is written. The caller has decided who may do
+ * For flows where someone gives their own details without an account (a public registration form)
+ * or a sheet names people: the person of the association with this e-mail is linked as they are —
+ * such input never changes a record — and otherwise a new person is written. The caller has decided who may do
  * this and supplies the transaction; two callers racing on one new e-mail make the second fail
  * with the people_email_unique violation, after which a retry finds the first one's record.
  */
@@ -47,12 +47,11 @@ export async function findOrCreatePerson(db: DbOrTx, options: FindOrCreatePerson
   const { associationId } = options;
   const problems = new FieldProblems();
   const input = normalisePersonInput(options.input, problems);
-  if (!input.email) problems.add('email', 'required');
   const employerName = clean(options.employerName);
   if (employerName && employerName.length > LIMITS.name) problems.add('organisation', 'too_long', { max: LIMITS.name });
   problems.throwIfAny();
 
-  const existingId = await findPersonIdByEmail(db, associationId, input.email!);
+  const existingId = input.email ? await findPersonIdByEmail(db, associationId, input.email) : null;
   if (existingId) return { person: (await findPersonById(db, existingId))!, created: false };
 
   const employerId = employerName ? await employerByName(db, associationId, employerName, input.country ?? null, input.city ?? null) : null;

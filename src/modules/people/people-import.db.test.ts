@@ -1,10 +1,10 @@
 import crypto from 'node:crypto';
-import { eq } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeAssociation, signedInAgent, type Agent, type TestContext } from '../../../test/app.js';
 import { jobs } from '../../platform/jobs/tables.js';
-import { resumeJobs } from '../../platform/jobs/runner.js';
+import { resumeJobs, startJob } from '../../platform/jobs/runner.js';
 import type { AssociationRow } from '../associations/repository.js';
 import { peopleJobHandlers } from './run-people-import.js';
 
@@ -270,5 +270,48 @@ describe('large imports and restarts', () => {
     expect(job.json()).toMatchObject({ status: 'done', total: 2, processed: 2, result: { created: 2, skipped: 0 }, error: null });
     expect((await peopleOf(staff, assoc.id)).total).toBe(2);
     expect(await resumeJobs(ctx.database.db, peopleJobHandlers)).toEqual([]);
+  });
+
+  it('keeps no personal data in a finished job, and deletes previews nobody committed within a day', async () => {
+    const assoc = await makeAssociation(ctx);
+    const staff = await signedInAgent(ctx, { roles: [[assoc.id, 'staff']] });
+    const done = await preview(staff, assoc.id, 'a.csv', csv(['full_name,email', 'Sobirova Mohira,mohira@example.uz']));
+    await commitAndRun(staff, done.id, 'all');
+    const [finished] = await ctx.database.db.select({ input: jobs.input }).from(jobs).where(eq(jobs.id, done.id));
+    expect(JSON.stringify(finished!.input)).not.toContain('Mohira');
+    expect(finished!.input).toMatchObject({ fileName: 'a.csv', valid: 1, mode: 'all' });
+
+    const stale = await preview(staff, assoc.id, 'b.csv', csv(['full_name', 'Ergashev Jamshid']));
+    await ctx.database.db.update(jobs).set({ createdAt: new Date(Date.now() - 25 * 3600 * 1000) }).where(eq(jobs.id, stale.id));
+    const fresh = await preview(staff, assoc.id, 'c.csv', csv(['full_name', 'Ergashev Jamshid']));
+    const left = await ctx.database.db.select({ id: jobs.id }).from(jobs).where(inArray(jobs.id, [stale.id, fresh.id]));
+    expect(left.map((j) => j.id)).toEqual([fresh.id]);
+    const commitStale = await staff.request({ method: 'POST', url: `/api/v1/people/imports/${stale.id}/commit`, payload: { mode: 'all' } });
+    expect(commitStale.statusCode).toBe(404);
+  });
+});
+
+describe('with background workers', () => {
+  it('starts the job as soon as the import is committed', async () => {
+    const live = await createTestApp({ USTA_WORKERS: '1' });
+    try {
+      const assoc = await makeAssociation(live);
+      const staff = await signedInAgent(live, { roles: [[assoc.id, 'staff']] });
+      const res = await staff.request({
+        method: 'POST',
+        url: '/api/v1/people/imports',
+        ...multipart(assoc.id, 'p.csv', csv(['ФИО', 'Исмоилова Малика', 'Норматов Илхом'])),
+      });
+      expect(res.statusCode, res.body).toBe(201);
+      const { id } = res.json<Preview>();
+      const commit = await staff.request({ method: 'POST', url: `/api/v1/people/imports/${id}/commit`, payload: { mode: 'all' } });
+      expect(commit.statusCode).toBe(202);
+      // The job is already running in the background; this waits for that run rather than starting one.
+      await startJob(live.database.db, id, {});
+      const job = await staff.request({ method: 'GET', url: `/api/v1/jobs/${id}` });
+      expect(job.json()).toMatchObject({ status: 'done', processed: 2, result: { created: 2, skipped: 0 } });
+    } finally {
+      await live.close();
+    }
   });
 });

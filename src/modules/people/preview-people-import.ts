@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../platform/auth/access.js';
 import { fieldError } from '../../platform/errors.js';
-import { insertJob } from '../../platform/jobs/repository.js';
+import { deleteStalePreviews, insertJob } from '../../platform/jobs/repository.js';
 import { checkAssociationAccess } from './access.js';
 import { IMPORT_FIELDS, type ImportField, type ImportVocabulary } from './import-columns.js';
 import { identityKey, parseRow, type ColumnMap, type ParsedRow } from './import-rows.js';
@@ -11,6 +11,8 @@ import { readSheet } from './read-sheet.js';
 export const PEOPLE_IMPORT = 'people_import';
 /** A bound on one file, far above any association's register, so a preview stays a reasonable size. */
 export const MAX_IMPORT_ROWS = 50_000;
+/** A preview holds the file's personal data; one not committed within a day is deleted. */
+export const PREVIEW_HOURS = 24;
 
 /** What the job row keeps between the preview and the commit, so the file is not needed again. */
 export interface PeopleImportInput {
@@ -106,6 +108,7 @@ export async function previewPeopleImport(db: Db, options: PreviewPeopleImportOp
     invalid,
     duplicates: rows.filter((r) => r.problems.some((p) => p.duplicate)).length,
   };
+  await deleteStalePreviews(db, PEOPLE_IMPORT, PREVIEW_HOURS);
   const job = await insertJob(db, {
     associationId: options.associationId,
     kind: PEOPLE_IMPORT,

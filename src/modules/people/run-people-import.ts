@@ -1,4 +1,5 @@
 import type { Tx } from '../../db/client.js';
+import { replaceJobInput } from '../../platform/jobs/repository.js';
 import type { JobContext, JobHandlers, JobResult } from '../../platform/jobs/runner.js';
 import type { ImportValues } from './import-rows.js';
 import { nameSkeleton, searchKeyOf } from './name-skeleton.js';
@@ -62,6 +63,9 @@ export async function runPeopleImport({ tx, job, progress }: JobContext): Promis
     progress(Math.min(start + BATCH, rows.length));
   }
   if (rows.length > 0) await analyzePeople(tx);
+  // Once written, the rows live in the register; the job keeps only the summary.
+  const { rows: _rows, ...summary } = input;
+  await replaceJobInput(tx, job.id, summary);
   return { created, skipped: input.rows.length - created };
 }
 

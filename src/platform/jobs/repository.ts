@@ -1,4 +1,4 @@
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, lt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { jobs, type JobStatus } from './tables.js';
 
@@ -108,4 +108,18 @@ export async function tryLockJob(db: DbOrTx, id: string): Promise<boolean> {
   const result = await db.execute<{ locked: boolean }>(sql`select pg_try_advisory_xact_lock(hashtextextended(${id}, 7304)) as locked`);
   const rows = Array.isArray(result) ? (result as Array<{ locked: boolean }>) : (result as { rows: Array<{ locked: boolean }> }).rows;
   return rows[0]?.locked === true;
+}
+
+/** Replaces a job's input, e.g. to drop the personal data an import no longer needs once written. */
+export async function replaceJobInput(db: DbOrTx, id: string, input: unknown): Promise<void> {
+  await db.update(jobs).set({ input, updatedAt: sql`now()` }).where(eq(jobs.id, id));
+}
+
+/** Deletes previews of a kind that nobody committed within `hours`; returns how many. */
+export async function deleteStalePreviews(db: DbOrTx, kind: string, hours: number): Promise<number> {
+  const rows = await db
+    .delete(jobs)
+    .where(and(eq(jobs.kind, kind), eq(jobs.status, 'preview'), lt(jobs.createdAt, sql`now() - make_interval(hours => ${hours})`)))
+    .returning({ id: jobs.id });
+  return rows.length;
 }
