@@ -58,6 +58,7 @@ describe('a newcomer', () => {
       'Organisations',
       'Import',
       'Catalogue',
+      'Projects',
       'Events',
       'Certification',
       'Registry',

@@ -1,4 +1,8 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { CourseDetail } from './catalogue/CourseDetail.js';
+import { EditCourse, NewCourse } from './catalogue/CourseForm.js';
+import { CourseList } from './catalogue/CourseList.js';
+import { ProgrammeList } from './catalogue/ProgrammeList.js';
 import { ImportPage } from './import/ImportPage.js';
 import { OrganisationDetail } from './organisations/OrganisationDetail.js';
 import { EditOrganisation, NewOrganisation } from './organisations/OrganisationForm.js';
@@ -9,6 +13,8 @@ import { NotFound } from './pages/NotFound.js';
 import { PeopleList } from './people/PeopleList.js';
 import { PersonDetail } from './people/PersonDetail.js';
 import { EditPerson, NewPerson } from './people/PersonForm.js';
+import { EditProject, NewProject } from './projects/ProjectForm.js';
+import { ProjectList } from './projects/ProjectList.js';
 import { COMING_AREAS, Shell } from './shell/Shell.js';
 import { TokensPage } from './tokens/TokensPage.js';
 
@@ -29,6 +35,14 @@ export function App() {
           <Route path="organisations/:id/edit" element={<EditOrganisation />} />
           <Route path="import" element={<ImportPage />} />
           <Route path="tokens" element={<TokensPage />} />
+          <Route path="catalogue" element={<CourseList />} />
+          <Route path="catalogue/new" element={<NewCourse />} />
+          <Route path="catalogue/courses/:id" element={<CourseDetail />} />
+          <Route path="catalogue/courses/:id/edit" element={<EditCourse />} />
+          <Route path="catalogue/programmes" element={<ProgrammeList />} />
+          <Route path="projects" element={<ProjectList />} />
+          <Route path="projects/new" element={<NewProject />} />
+          <Route path="projects/:id" element={<EditProject />} />
           {COMING_AREAS.map((area) => (
             <Route key={area} path={area} element={<ComingArea area={area} />} />
           ))}
