@@ -3,7 +3,8 @@ import type { AuthContext } from '../../platform/auth/access.js';
 import { checkAssociationAccess, duplicateEmailError } from './access.js';
 import { FieldProblems, normalisePersonInput, type PersonInput } from './person-fields.js';
 import { personValues, resolveEmployer } from './person-values.js';
-import { findPersonById, findPersonIdByEmail, insertPerson, isDuplicateEmailError, type PersonRow } from './repository.js';
+import { findPersonById, findPersonIdByEmail, insertPerson, type PersonRow } from './repository.js';
+import { isDuplicateEmailError } from './unique-violation.js';
 
 export interface CreatePersonOptions {
   actor: AuthContext | null;

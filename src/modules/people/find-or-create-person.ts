@@ -13,7 +13,7 @@ export interface FindOrCreatePersonOptions {
 }
 
 export interface FoundOrCreatedPerson {
-  person: PersonRow;
+  person: Pick<PersonRow, 'id' | 'associationId' | 'fullName' | 'nameLatin' | 'email'>;
   created: boolean;
 }
 
@@ -55,6 +55,7 @@ export async function findOrCreatePerson(db: DbOrTx, options: FindOrCreatePerson
   if (existingId) return { person: (await findPersonById(db, existingId))!, created: false };
 
   const employerId = employerName ? await employerByName(db, associationId, employerName, input.country ?? null, input.city ?? null) : null;
-  const id = await insertPerson(db, associationId, personValues(null, { ...input, employerId }, new Date()));
-  return { person: (await findPersonById(db, id))!, created: true };
+  const values = personValues(null, { ...input, employerId }, new Date());
+  const id = await insertPerson(db, associationId, values);
+  return { person: { id, associationId, fullName: values.fullName, nameLatin: values.nameLatin, email: values.email }, created: true };
 }

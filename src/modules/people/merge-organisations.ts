@@ -5,7 +5,6 @@ import { checkRecordAccess } from './access.js';
 import { searchKeyOf } from './name-skeleton.js';
 import {
   findOrganisationById,
-  isUniqueViolation,
   lockOrganisations,
   markOrganisationMerged,
   moveOrganisationReferences,
@@ -13,6 +12,7 @@ import {
   type OrganisationRow,
   type OrganisationValues,
 } from './repository.js';
+import { isUniqueViolation } from './unique-violation.js';
 
 export interface MergeOrganisationsOptions {
   actor: AuthContext | null;

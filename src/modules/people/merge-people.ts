@@ -5,7 +5,6 @@ import { checkRecordAccess } from './access.js';
 import { searchKeyOf } from './name-skeleton.js';
 import {
   findPersonById,
-  isUniqueViolation,
   lockPeople,
   markPersonMerged,
   movePersonReferences,
@@ -13,6 +12,7 @@ import {
   type PersonRow,
   type PersonValues,
 } from './repository.js';
+import { isUniqueViolation } from './unique-violation.js';
 
 export interface MergePeopleOptions {
   actor: AuthContext | null;

@@ -4,7 +4,8 @@ import { AppError } from '../../platform/errors.js';
 import { checkRecordAccess, duplicateEmailError } from './access.js';
 import { FieldProblems, normalisePersonInput, type PersonInput } from './person-fields.js';
 import { findLivePerson, personValues, resolveEmployer } from './person-values.js';
-import { findPersonById, findPersonIdByEmail, isDuplicateEmailError, updatePerson as writePerson, type PersonRow } from './repository.js';
+import { findPersonById, findPersonIdByEmail, updatePerson as writePerson, type PersonRow } from './repository.js';
+import { isDuplicateEmailError } from './unique-violation.js';
 
 export interface UpdatePersonOptions {
   actor: AuthContext | null;
