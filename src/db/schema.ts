@@ -8,3 +8,5 @@ export * from '../modules/catalogue/tables.js';
 export * from '../modules/registration/tables.js';
 export * from '../platform/sequences/tables.js';
 export * from '../platform/files/tables.js';
+export * from '../modules/credentials/tables.js';
+export * from '../modules/audit/tables.js';
