@@ -237,7 +237,7 @@ describe('access', () => {
     for (const request of requests) {
       expect((await outsider.request(request)).statusCode, `${request.method} ${request.url}`).toBe(403);
       expect((await trainer.request(request)).statusCode, `${request.method} ${request.url}`).toBe(403);
-      expect((await ctx.app.inject({ method: request.method as 'GET', url: request.url, ...(request.payload ? { payload: request.payload as object } : {}) })).statusCode).toBe(401);
+      expect((await ctx.app.inject({ method: request.method as 'GET', url: request.url, ...(request.payload ? { payload: request.payload } : {}) })).statusCode).toBe(401);
     }
     const [unchanged] = await ctx.database.db.select().from(invoices).where(eq(invoices.id, invoice!.id));
     expect(unchanged).toMatchObject({ status: 'issued', paidOn: null });
