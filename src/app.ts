@@ -14,6 +14,7 @@ import { authResolvers } from './modules/accounts/resolve-auth.js';
 import { associationsRoutes } from './modules/associations/routes.js';
 import { cataloguePageRoutes } from './modules/catalogue/page-routes.js';
 import { catalogueRoutes } from './modules/catalogue/routes.js';
+import { credentialsRoutes } from './modules/credentials/routes.js';
 import { projectsRoutes } from './modules/events/projects-routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { jobsRoutes } from './platform/jobs/routes.js';
@@ -127,6 +128,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(catalogueRoutes, services);
   await app.register(cataloguePageRoutes, services);
   await app.register(projectsRoutes, services);
+  await app.register(credentialsRoutes, services);
   await app.register(jobsRoutes, services);
   await app.register(webRoutes, services);
 

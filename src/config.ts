@@ -22,6 +22,10 @@ export interface Config {
   defaultLocale: Locale;
   /** Background workers (outbox delivery, jobs); tests turn them off to drive them by hand. */
   workers: boolean;
+  /** Seals the issuer's private keys (USTA_KEY_PASSPHRASE); null keeps them unencrypted. */
+  keyPassphrase: string | null;
+  /** Keeps the issuer keys in this file instead of the database (USTA_KEY_FILE). */
+  keyFile: string | null;
 }
 
 export class ConfigError extends Error {}
@@ -71,6 +75,10 @@ export function loadConfig(env: Env = process.env): Config {
   if (adminPassword !== null && adminPassword.length < 10) {
     throw new ConfigError('USTA_ADMIN_PASSWORD must have at least 10 characters');
   }
+  const keyPassphrase = env.USTA_KEY_PASSPHRASE || null;
+  if (keyPassphrase !== null && keyPassphrase.length < 12) {
+    throw new ConfigError('USTA_KEY_PASSPHRASE must have at least 12 characters');
+  }
   return {
     port,
     host: env.HOST ?? '0.0.0.0',
@@ -86,5 +94,7 @@ export function loadConfig(env: Env = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     defaultLocale,
     workers: readBool(env, 'USTA_WORKERS', true),
+    keyPassphrase,
+    keyFile: env.USTA_KEY_FILE?.trim() ? path.resolve(env.USTA_KEY_FILE.trim()) : null,
   };
 }
