@@ -10,3 +10,4 @@ export * from '../platform/sequences/tables.js';
 export * from '../platform/files/tables.js';
 export * from '../modules/credentials/tables.js';
 export * from '../modules/audit/tables.js';
+export * from '../modules/certification/tables.js';
