@@ -17,6 +17,9 @@ import { catalogueRoutes } from './modules/catalogue/routes.js';
 import { credentialsRoutes } from './modules/credentials/routes.js';
 import { projectsRoutes } from './modules/events/projects-routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
+import { attendanceRoutes } from './modules/registration/attendance-routes.js';
+import { completionRoutes } from './modules/registration/completion-routes.js';
+import { participationPageRoutes } from './modules/registration/participation-page-routes.js';
 import { jobsRoutes } from './platform/jobs/routes.js';
 import { webRoutes, renderErrorPage } from './web/server/routes.js';
 import { authPlugin } from './platform/auth/plugin.js';
@@ -129,6 +132,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(cataloguePageRoutes, services);
   await app.register(projectsRoutes, services);
   await app.register(credentialsRoutes, services);
+  await app.register(attendanceRoutes, services);
+  await app.register(completionRoutes, services);
+  await app.register(participationPageRoutes, services);
   await app.register(jobsRoutes, services);
   await app.register(webRoutes, services);
 

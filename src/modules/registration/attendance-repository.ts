@@ -1,0 +1,134 @@
+import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import { sessionDays, trainingSessions } from '../events/tables.js';
+import { people } from '../people/tables.js';
+import { attendance, registrations, testResults, type AttendanceSource, type RegistrationStatus } from './tables.js';
+
+/** A registration with the person it is for: what check-in, the tick list and the sheet import work with. */
+export interface AttendeeRow {
+  registrationId: string;
+  sessionId: string;
+  associationId: string;
+  personId: string;
+  status: RegistrationStatus;
+  ticketCode: string;
+  locale: string;
+  fullName: string;
+  nameLatin: string | null;
+  email: string | null;
+}
+
+const attendeeColumns = {
+  registrationId: registrations.id,
+  sessionId: registrations.sessionId,
+  associationId: registrations.associationId,
+  personId: registrations.personId,
+  status: registrations.status,
+  ticketCode: registrations.ticketCode,
+  locale: registrations.locale,
+  fullName: people.fullName,
+  nameLatin: people.nameLatin,
+  email: people.email,
+};
+
+function attendees(db: DbOrTx) {
+  return db.select(attendeeColumns).from(registrations).innerJoin(people, eq(people.id, registrations.personId));
+}
+
+/** The registrations of a session in the given statuses, in name order. */
+export async function attendeesOfSession(db: DbOrTx, sessionId: string, statuses: RegistrationStatus[] = ['confirmed']): Promise<AttendeeRow[]> {
+  return attendees(db)
+    .where(and(eq(registrations.sessionId, sessionId), inArray(registrations.status, statuses)))
+    .orderBy(asc(people.fullName), asc(registrations.id));
+}
+
+export async function findAttendeeByTicket(db: DbOrTx, ticketCode: string): Promise<AttendeeRow | null> {
+  const rows = await attendees(db).where(eq(registrations.ticketCode, ticketCode)).limit(1);
+  return rows[0] ?? null;
+}
+
+export async function findAttendee(db: DbOrTx, registrationId: string): Promise<AttendeeRow | null> {
+  const rows = await attendees(db).where(eq(registrations.id, registrationId)).limit(1);
+  return rows[0] ?? null;
+}
+
+export interface AttendanceMark {
+  registrationId: string;
+  dayId: string;
+  present: boolean;
+}
+
+/** Every recorded mark of a session's days. */
+export async function attendanceOfSession(db: DbOrTx, sessionId: string): Promise<AttendanceMark[]> {
+  return db
+    .select({ registrationId: attendance.registrationId, dayId: attendance.dayId, present: attendance.present })
+    .from(attendance)
+    .innerJoin(sessionDays, eq(sessionDays.id, attendance.dayId))
+    .where(eq(sessionDays.sessionId, sessionId));
+}
+
+export async function findMark(db: DbOrTx, registrationId: string, dayId: string): Promise<{ present: boolean; recordedAt: Date } | null> {
+  const rows = await db
+    .select({ present: attendance.present, recordedAt: attendance.recordedAt })
+    .from(attendance)
+    .where(and(eq(attendance.registrationId, registrationId), eq(attendance.dayId, dayId)))
+    .limit(1);
+  return rows[0] ?? null;
+}
+
+export interface MarkWrite extends AttendanceMark {
+  source: AttendanceSource;
+  recordedBy: string | null;
+}
+
+export async function writeMark(db: DbOrTx, mark: MarkWrite): Promise<Date> {
+  const rows = await db
+    .insert(attendance)
+    .values(mark)
+    .onConflictDoUpdate({
+      target: [attendance.registrationId, attendance.dayId],
+      set: { present: mark.present, source: mark.source, recordedBy: mark.recordedBy, recordedAt: sql`now()` },
+    })
+    .returning({ recordedAt: attendance.recordedAt });
+  return rows[0]!.recordedAt;
+}
+
+/**
+ * Writes many marks with one statement: the marks travel as a single JSON parameter, so a batch of
+ * thousands costs one round trip and no per-row parameters.
+ */
+export async function writeMarks(db: DbOrTx, marks: AttendanceMark[], source: AttendanceSource, recordedBy: string | null): Promise<void> {
+  if (marks.length === 0) return;
+  const records = marks.map((m) => ({ r: m.registrationId, d: m.dayId, p: m.present }));
+  await db.execute(sql`
+    insert into ${attendance} (registration_id, day_id, present, source, recorded_by)
+    select m.r, m.d, m.p, ${source}, ${recordedBy}::uuid
+    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as m(r uuid, d uuid, p boolean)
+    on conflict (registration_id, day_id) do update
+      set present = excluded.present, source = excluded.source, recorded_by = excluded.recorded_by, recorded_at = now()`);
+}
+
+export async function writeTestResult(db: DbOrTx, registrationId: string, score: number, recordedBy: string | null): Promise<Date> {
+  const rows = await db
+    .insert(testResults)
+    .values({ registrationId, score, recordedBy })
+    .onConflictDoUpdate({ target: testResults.registrationId, set: { score, recordedBy, recordedAt: sql`now()` } })
+    .returning({ recordedAt: testResults.recordedAt });
+  return rows[0]!.recordedAt;
+}
+
+export async function deleteTestResult(db: DbOrTx, registrationId: string): Promise<void> {
+  await db.delete(testResults).where(eq(testResults.registrationId, registrationId));
+}
+
+/** Sessions, not cancelled, whose first day begins after `from` and no later than `to`. */
+export async function sessionsStartingBetween(db: DbOrTx, from: Date, to: Date): Promise<string[]> {
+  const rows = await db
+    .select({ sessionId: sessionDays.sessionId })
+    .from(sessionDays)
+    .innerJoin(trainingSessions, eq(trainingSessions.id, sessionDays.sessionId))
+    .where(sql`${trainingSessions.status} <> 'cancelled'`)
+    .groupBy(sessionDays.sessionId)
+    .having(sql`min(${sessionDays.startsAt}) > ${from.toISOString()}::timestamptz and min(${sessionDays.startsAt}) <= ${to.toISOString()}::timestamptz`);
+  return rows.map((r) => r.sessionId);
+}

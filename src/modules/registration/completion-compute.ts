@@ -1,0 +1,84 @@
+import type { DbOrTx } from '../../db/client.js';
+import type { SessionFacts } from '../events/get-session.js';
+import { newVerificationCode } from './completion-code.js';
+import { completionMailsOpen, queueCompletionMails, type TrainingMailDeps } from './completion-mail.js';
+import { attendancePercent, meetsRule } from './completion-rule.js';
+import {
+  appendHistory,
+  completionFactsOfSession,
+  lockSessionCompletions,
+  writeCompletions,
+  type CompletionFactsRow,
+  type CompletionWrite,
+  type HistoryWrite,
+} from './completions-repository.js';
+
+export interface ComputeCompletionsOptions {
+  session: SessionFacts;
+  /** Only these registrations (after one registrant's attendance changed); default every confirmed one. */
+  registrationIds?: string[];
+  /** Who made the change that led to this computation; recorded with each change it causes. */
+  actorId: string | null;
+  now: Date;
+}
+
+/** A registration's completion as the rule computes it, beside the record in force. */
+export interface ComputedCompletion extends CompletionFactsRow {
+  attendancePercent: number;
+  computedCompleted: boolean;
+}
+
+/**
+ * Evaluates the session's completion rule and stores the result, inside the caller's transaction.
+ * An override stays in force (its percentage is still kept current); each change of the computed
+ * status is written to the history. Once the session's last day has begun, those who completed
+ * and have not had it yet get the completion mail with their certificate link.
+ */
+export async function computeCompletions(db: DbOrTx, deps: TrainingMailDeps, options: ComputeCompletionsOptions): Promise<ComputedCompletion[]> {
+  const { session } = options;
+  await lockSessionCompletions(db, session.id);
+  const facts = await completionFactsOfSession(db, session.id, options.registrationIds);
+  const dayCount = session.days.length;
+  const rule = { minAttendancePercent: session.minAttendancePercent, requiresFinalTest: session.requiresFinalTest, minTestScore: session.minTestScore };
+
+  const writes: CompletionWrite[] = [];
+  const history: HistoryWrite[] = [];
+  const result = facts.map((row): ComputedCompletion => {
+    const percent = attendancePercent(row.attendedDays, dayCount);
+    const computed = meetsRule(rule, { attendedDays: row.attendedDays, dayCount, testScore: row.testScore });
+    const before = row.record;
+    const overridden = before?.overridden ?? false;
+    const completed = overridden ? before!.completed : computed;
+    if (!before || before.completed !== completed || before.attendancePercent !== percent) {
+      const verificationCode = before?.verificationCode ?? newVerificationCode();
+      writes.push({ registrationId: row.registrationId, completed, attendancePercent: percent, overridden, verificationCode });
+      if ((before?.completed ?? false) !== completed) {
+        history.push({ registrationId: row.registrationId, completed, kind: 'computed', reason: 'computed', actorId: options.actorId });
+      }
+      return {
+        ...row,
+        attendancePercent: percent,
+        computedCompleted: computed,
+        record: { completed, overridden, attendancePercent: percent, verificationCode, mailed: before?.mailed ?? false, updatedAt: options.now },
+      };
+    }
+    return { ...row, attendancePercent: percent, computedCompleted: computed };
+  });
+  await writeCompletions(db, writes);
+  await appendHistory(db, history);
+  await mailNewCompleters(db, deps, session, result, options.now);
+  return result;
+}
+
+/** Sends the completion mail to those who completed and have not had it, once the session's last day has begun. */
+export async function mailNewCompleters(db: DbOrTx, deps: TrainingMailDeps, session: SessionFacts, rows: CompletionFactsRow[], now: Date): Promise<void> {
+  if (!completionMailsOpen(session, now)) return;
+  const due = rows.filter((r) => r.record?.completed && !r.record.mailed);
+  await queueCompletionMails(
+    db,
+    deps,
+    session,
+    due.map((r) => ({ ...r, verificationCode: r.record!.verificationCode })),
+  );
+  for (const r of due) r.record!.mailed = r.email !== null;
+}
