@@ -17,6 +17,8 @@ import { catalogueRoutes } from './modules/catalogue/routes.js';
 import { credentialsRoutes } from './modules/credentials/routes.js';
 import { projectsRoutes } from './modules/events/projects-routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
+import { eventRoutes } from './modules/events/event-routes.js';
+import { registrationRoutes } from './modules/registration/registration-routes.js';
 import { attendanceRoutes } from './modules/registration/attendance-routes.js';
 import { completionRoutes } from './modules/registration/completion-routes.js';
 import { participationPageRoutes } from './modules/registration/participation-page-routes.js';
@@ -131,6 +133,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(catalogueRoutes, services);
   await app.register(cataloguePageRoutes, services);
   await app.register(projectsRoutes, services);
+  await app.register(eventRoutes, services);
+  await app.register(registrationRoutes, services);
   await app.register(credentialsRoutes, services);
   await app.register(attendanceRoutes, services);
   await app.register(completionRoutes, services);

@@ -1,0 +1,75 @@
+import type { Locale } from '../../config.js';
+import type { DbOrTx } from '../../db/client.js';
+import { tokenHash } from '../../platform/auth/secrets.js';
+import type { Messages } from '../../platform/i18n/catalogue.js';
+import type { SessionFacts } from '../events/get-session.js';
+import type { SessionRow } from '../events/sessions-repository.js';
+import { callsForInvoice, issueInvoiceForRegistration } from './invoice-issue-for-registration.js';
+import { queueRegistrationMail, ticketLinks, type TicketLinks } from './registration-mail.js';
+import { insertRegistration, type RegistrationRow } from './registrations-repository.js';
+import type { FeeMode, RegistrationSource } from './tables.js';
+import { newTicketCode, ticketSecret } from './ticket-code.js';
+
+export interface PlaceRegistrationOptions {
+  messages: Messages;
+  publicUrl: string;
+  /** Locked by the caller's transaction; the seats and waitlist places were counted under that lock. */
+  session: SessionRow;
+  facts: SessionFacts;
+  confirmed: number;
+  waitlisted: number;
+  person: { id: string; fullName: string; email: string | null };
+  /** The caller's idempotency key as sent, and as stored (hashed). */
+  idempotencyKey: string | null;
+  idempotencyKeyHash: string | null;
+  locale: Locale;
+  source: RegistrationSource;
+  fee: { feeMode: FeeMode; sponsorProjectId: string | null };
+}
+
+export interface Placement {
+  registration: RegistrationRow;
+  position: number | null;
+  secret: string;
+  links: TicketLinks;
+}
+
+/**
+ * Writes one registration — a seat while `confirmed` is below capacity, else a waitlist place —
+ * issues the invoice a paid seat calls for, and queues its mail with the ticket links. Only ever
+ * called under the session lock.
+ */
+export async function placeRegistration(tx: DbOrTx, options: PlaceRegistrationOptions): Promise<Placement> {
+  const { session, person } = options;
+  const status = options.confirmed < session.capacity ? 'confirmed' : 'waitlisted';
+  const secret = ticketSecret(session.id, options.idempotencyKey);
+  const registration = await insertRegistration(tx, {
+    associationId: session.associationId,
+    sessionId: session.id,
+    personId: person.id,
+    status,
+    ticketCode: newTicketCode(),
+    cancelTokenHash: tokenHash(secret),
+    idempotencyKey: options.idempotencyKeyHash,
+    locale: options.locale,
+    source: options.source,
+    ...options.fee,
+  });
+  const position = status === 'waitlisted' ? options.waitlisted + 1 : null;
+  if (callsForInvoice({ status, feeMode: options.fee.feeMode, priceAmount: session.priceAmount, priceCurrency: session.priceCurrency })) {
+    await issueInvoiceForRegistration(tx, registration.id);
+  }
+  const links = ticketLinks(options.publicUrl, registration.ticketCode, secret);
+  await queueRegistrationMail(tx, options.messages, {
+    kind: status,
+    registrationId: registration.id,
+    to: person.email,
+    locale: options.locale,
+    fullName: person.fullName,
+    ticketCode: registration.ticketCode,
+    session: options.facts,
+    links,
+    position,
+  });
+  return { registration, position, secret, links };
+}

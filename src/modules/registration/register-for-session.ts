@@ -1,0 +1,197 @@
+import type { Locale } from '../../config.js';
+import type { Db, Tx } from '../../db/client.js';
+import type { AuthContext } from '../../platform/auth/access.js';
+import { AppError } from '../../platform/errors.js';
+import { FieldProblems } from '../../platform/field-problems.js';
+import type { Messages } from '../../platform/i18n/catalogue.js';
+import { checkRecordAccess } from '../events/event-access.js';
+import { loadSessionFacts, type SessionFacts } from '../events/get-session.js';
+import { lockSession, type SessionRow } from '../events/sessions-repository.js';
+import { findOrCreatePerson } from '../people/find-or-create-person.js';
+import { getPerson } from '../people/get-person.js';
+import type { Gender, Sector } from '../people/tables.js';
+import { placeRegistration } from './place-registration.js';
+import { ticketLinks, type TicketLinks } from './registration-mail.js';
+import { registrationState, type RegistrationState } from './registration-window.js';
+import { isRetryableConflict, seatState, waitlistPosition, type RegistrationRow } from './registrations-repository.js';
+import type { FeeMode, RegistrationSource } from './tables.js';
+import { idempotencyKeyHash, secretMatches, ticketSecret } from './ticket-code.js';
+
+/** What a registrant tells about themselves on the public form. */
+export interface RegistrantDetails {
+  fullName: string;
+  nameLatin?: string | null;
+  email: string;
+  gender?: Gender | null;
+  country?: string | null;
+  city?: string | null;
+  organisation?: string | null;
+  sector?: Sector | null;
+  emailConsent?: boolean;
+  registryConsent?: boolean;
+  /** Agreement that the association keeps these details to run the training: required. */
+  privacyConsent?: boolean;
+}
+
+export interface RegisterForSessionOptions {
+  actor: AuthContext | null;
+  sessionId: string;
+  /** Staff register an existing person… */
+  personId?: string;
+  /** …a visitor gives their details (a person is found by e-mail or created). */
+  details?: RegistrantDetails;
+  /** The language the registrant's mails are written in. */
+  locale: Locale;
+  /** The same key makes a retried or double-submitted request return the first answer. */
+  idempotencyKey?: string | null;
+  source: RegistrationSource;
+  /** Staff only: how a priced session is paid. */
+  feeMode?: FeeMode;
+  sponsorProjectId?: string | null;
+  now?: Date;
+}
+
+export interface RegistrationOutcome {
+  registration: RegistrationRow;
+  session: SessionFacts;
+  /** False when the answer is an earlier registration: a replay of the same request, or the person already registered. */
+  created: boolean;
+  replayed: boolean;
+  alreadyRegistered: boolean;
+  /** Place on the waitlist, 1 for the first. */
+  position: number | null;
+  /** Only for the request that made the registration (and its replays): the ticket's secret and its links. */
+  secret: string | null;
+  links: TicketLinks | null;
+}
+
+export interface RegistrationServices {
+  messages: Messages;
+  publicUrl: string;
+}
+
+const MAX_ATTEMPTS = 4;
+export const MAX_IDEMPOTENCY_KEY = 200;
+
+function stateError(state: Exclude<RegistrationState, 'open'>): AppError {
+  if (state === 'draft') return new AppError('not_found', { values: { what: 'session' } });
+  return new AppError('conflict', { messageKey: `registration.errors.${state}` });
+}
+
+function feeOf(session: SessionRow, options: RegisterForSessionOptions, problems: FieldProblems): { feeMode: FeeMode; sponsorProjectId: string | null } {
+  if (session.priceAmount === null) return { feeMode: 'free', sponsorProjectId: null };
+  const feeMode = options.feeMode ?? 'invoice';
+  if (feeMode !== 'sponsored') return { feeMode, sponsorProjectId: null };
+  const sponsorProjectId = options.sponsorProjectId ?? session.projectId;
+  if (!sponsorProjectId) problems.add('sponsorProjectId', 'sponsor_required');
+  return { feeMode, sponsorProjectId };
+}
+
+interface Registrant {
+  id: string;
+  fullName: string;
+  email: string | null;
+}
+
+async function personFor(tx: Tx, options: RegisterForSessionOptions, session: SessionFacts): Promise<Registrant> {
+  if (options.personId) {
+    const person = await getPerson(tx, { actor: options.actor, id: options.personId }).catch(() => null);
+    if (!person || person.associationId !== session.associationId) {
+      throw new AppError('validation', { fields: { personId: { key: 'same_association' } } });
+    }
+    return person;
+  }
+  const details = options.details!;
+  const { person } = await findOrCreatePerson(tx, {
+    associationId: session.associationId,
+    input: {
+      fullName: details.fullName,
+      nameLatin: details.nameLatin ?? null,
+      email: details.email,
+      gender: details.gender ?? null,
+      country: details.country ?? null,
+      city: details.city ?? null,
+      sector: details.sector ?? null,
+      emailConsent: details.emailConsent ?? false,
+      registryConsent: details.registryConsent ?? false,
+    },
+    employerName: details.organisation ?? null,
+  });
+  return person;
+}
+
+/**
+ * Registers a person for a session. Capacity is never exceeded: the seat is decided in one
+ * transaction that holds the session row's lock while it counts the confirmed seats and writes the
+ * registration, so concurrent requests take turns at that point (and only there). A full session
+ * puts the person on the waitlist. The registrant is mailed their ticket (or their waitlist place)
+ * in the same transaction.
+ */
+export async function registerForSession(db: Db, services: RegistrationServices, options: RegisterForSessionOptions): Promise<RegistrationOutcome> {
+  const facts = await loadSessionFacts(db, options.sessionId);
+  if (!facts) throw new AppError('not_found', { values: { what: 'session' } });
+  const byStaff = options.source !== 'public';
+  if (byStaff) checkRecordAccess(options.actor, facts.associationId, 'write', 'session');
+  else if (facts.status === 'draft') throw new AppError('not_found', { values: { what: 'session' } });
+
+  const problems = new FieldProblems();
+  if (!options.personId && !options.details) problems.add('personId', 'required');
+  if (!byStaff && options.details && options.details.privacyConsent !== true) problems.add('privacyConsent', 'consent_required');
+  if (options.details && !options.details.email.trim()) problems.add('email', 'required');
+  if (options.details && !options.details.fullName.trim()) problems.add('fullName', 'required');
+  const key = options.idempotencyKey?.trim() || null;
+  if (key && key.length > MAX_IDEMPOTENCY_KEY) problems.add('idempotencyKey', 'too_long', { max: MAX_IDEMPOTENCY_KEY });
+  problems.throwIfAny();
+  const keyHash = key ? idempotencyKeyHash(key) : null;
+
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await db.transaction(async (tx) => {
+        const person = await personFor(tx, options, facts);
+        const personId = person.id;
+        const session = (await lockSession(tx, facts.id))!;
+        const state = registrationState(session, facts.days, options.now ?? new Date());
+        if (state !== 'open' && (state === 'cancelled' || !byStaff)) throw stateError(state);
+
+        const { confirmed, waitlisted, existing } = await seatState(tx, session.id, personId, keyHash);
+        if (existing) {
+          const replayed = keyHash !== null && existing.idempotencyKey === keyHash;
+          // A promotion since the first answer drew a new secret: the old links are gone, the mail has the new ones.
+          const derived = replayed ? ticketSecret(session.id, key) : null;
+          const secret = derived && secretMatches(derived, existing.cancelTokenHash) ? derived : null;
+          return {
+            registration: existing,
+            session: facts,
+            created: false,
+            replayed,
+            alreadyRegistered: !replayed,
+            position: await waitlistPosition(tx, existing),
+            secret,
+            links: secret ? ticketLinks(services.publicUrl, existing.ticketCode, secret) : null,
+          };
+        }
+
+        const fee = feeOf(session, options, problems);
+        problems.throwIfAny();
+        const placed = await placeRegistration(tx, {
+          ...services,
+          session,
+          facts,
+          confirmed,
+          waitlisted,
+          person,
+          idempotencyKey: key,
+          idempotencyKeyHash: keyHash,
+          locale: options.locale,
+          source: options.source,
+          fee,
+        });
+        const { registration, position, secret, links } = placed;
+        return { registration, session: facts, created: true, replayed: false, alreadyRegistered: false, position, secret, links };
+      });
+    } catch (error) {
+      if (attempt < MAX_ATTEMPTS && isRetryableConflict(error)) continue;
+      throw error;
+    }
+  }
+}
