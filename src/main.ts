@@ -9,6 +9,10 @@ import { prepareFirstRun } from './demo/first-run.js';
 import { mailWorkerFor, type MailWorker } from './platform/mail/worker.js';
 import { resumeJobs } from './platform/jobs/runner.js';
 import { peopleJobHandlers } from './modules/people/run-people-import.js';
+import { attendanceJobHandlers } from './modules/registration/attendance-sheet-job.js';
+import { trainingMailPasses } from './modules/registration/reminder-schedule.js';
+import { Messages } from './platform/i18n/catalogue.js';
+import { startSchedule, type Schedule } from './platform/jobs/schedule.js';
 
 const USAGE = `Usage: usta <command>
 
@@ -78,9 +82,12 @@ async function serve(config: Config): Promise<void> {
   await database.migrate();
   const firstRun = await prepareFirstRun(database, config);
   await refreshStatistics(database);
-  const app = await buildApp({ config, database, logger: loggerOptions(config) });
+  const messages = new Messages();
+  const app = await buildApp({ config, database, messages, logger: loggerOptions(config) });
+  const trainingDeps = { messages, publicUrl: config.publicUrl };
 
   let mailWorker: MailWorker | null = null;
+  let schedule: Schedule | null = null;
   let closing = false;
   const shutdown = async (signal: string) => {
     if (closing) {
@@ -97,6 +104,7 @@ async function serve(config: Config): Promise<void> {
     try {
       await app.close();
       await mailWorker?.stop();
+      await schedule?.stop();
       await database.close();
       app.log.info('stopped');
       process.exit(0);
@@ -120,9 +128,10 @@ async function serve(config: Config): Promise<void> {
   mailWorker = mailWorkerFor(config, database.db, app.log);
   // Jobs queued, or cut short by a stop, are run again; their writes were rolled back with them.
   if (config.workers) {
-    void resumeJobs(database.db, { ...peopleJobHandlers }, app.log).catch((error: unknown) =>
+    void resumeJobs(database.db, { ...peopleJobHandlers, ...attendanceJobHandlers(trainingDeps) }, app.log).catch((error: unknown) =>
       app.log.error({ err: error }, 'could not resume jobs'),
     );
+    schedule = startSchedule(trainingMailPasses(database.db, trainingDeps), app.log);
   }
   const url = listenUrl(app);
   // From the start of the process, module loading included: what someone restarting Usta waits.

@@ -1,3 +1,4 @@
+import { replaceJobInput } from '../../platform/jobs/repository.js';
 import type { JobContext, JobHandlers, JobResult } from '../../platform/jobs/runner.js';
 import { AppError } from '../../platform/errors.js';
 import { loadSessionFacts } from '../events/get-session.js';
@@ -32,6 +33,9 @@ async function runAttendanceImport(deps: TrainingMailDeps, { tx, job, progress }
     progress(Math.min(start + BATCH, input.rows.length));
   }
   await computeCompletions(tx, deps, { session, actorId: job.createdBy, now: new Date() });
+  // Once written, the marks live in the attendance table; the job keeps only the summary.
+  const { rows: _rows, ...summary } = input;
+  await replaceJobInput(tx, job.id, summary);
   return { created: input.rows.length, skipped: input.invalid };
 }
 

@@ -1,7 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../platform/auth/access.js';
 import { fieldError } from '../../platform/errors.js';
-import { insertJob } from '../../platform/jobs/repository.js';
+import { deleteStalePreviews, insertJob } from '../../platform/jobs/repository.js';
 import type { SessionFacts } from '../events/get-session.js';
 import { readSheet } from '../people/read-sheet.js';
 import { sessionForAttendance } from './attendance-access.js';
@@ -12,6 +12,8 @@ import { AttendeeIndex, checkRow, type CheckedRow, type SheetLayout } from './at
 export const ATTENDANCE_IMPORT = 'attendance_import';
 /** Far above any session's size, so a preview stays a reasonable size. */
 export const MAX_SHEET_ROWS = 100_000;
+/** A preview nobody committed within a day is dropped. */
+const PREVIEW_HOURS = 24;
 
 /**
  * What the job keeps between preview and commit: only the rows that can be written, each as its
@@ -103,6 +105,7 @@ export async function previewAttendanceImport(db: Db, options: PreviewAttendance
     valid: rows.length,
     invalid: problems.length,
   };
+  await deleteStalePreviews(db, ATTENDANCE_IMPORT, PREVIEW_HOURS);
   const job = await insertJob(db, {
     associationId: session.associationId,
     kind: ATTENDANCE_IMPORT,
