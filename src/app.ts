@@ -18,6 +18,7 @@ import { credentialsRoutes } from './modules/credentials/routes.js';
 import { projectsRoutes } from './modules/events/projects-routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { eventRoutes } from './modules/events/event-routes.js';
+import { upcomingSessionItems } from './modules/events/list-upcoming-sessions.js';
 import { registrationRoutes } from './modules/registration/registration-routes.js';
 import { attendanceRoutes } from './modules/registration/attendance-routes.js';
 import { completionRoutes } from './modules/registration/completion-routes.js';
@@ -131,7 +132,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(associationsRoutes, services);
   await app.register(peopleRoutes, services);
   await app.register(catalogueRoutes, services);
-  await app.register(cataloguePageRoutes, services);
+  await app.register(cataloguePageRoutes, { ...services, listUpcomingSessions: upcomingSessionItems(database.db) });
   await app.register(projectsRoutes, services);
   await app.register(eventRoutes, services);
   await app.register(registrationRoutes, services);
