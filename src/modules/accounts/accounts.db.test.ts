@@ -104,6 +104,26 @@ describe('API tokens', () => {
     expect((await other.request({ method: 'DELETE', url: `/api/v1/tokens/${id}` })).statusCode).toBe(404);
   });
 
+  it('need no CSRF token even for a form or multipart post, since a browser never sends them on its own', async () => {
+    const agent = await signedInAgent(ctx);
+    const { token } = (await agent.request({ method: 'POST', url: '/api/v1/tokens', payload: { name: 'uploader' } })).json<{ token: string }>();
+    const form = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'name=from+a+form',
+    });
+    expect(form.statusCode).toBe(201);
+    const cookieForm = await ctx.app.inject({
+      method: 'POST',
+      url: '/api/v1/tokens',
+      cookies: agent.cookies,
+      headers: { 'content-type': 'application/x-www-form-urlencoded' },
+      payload: 'name=forged',
+    });
+    expect(cookieForm.statusCode).toBe(403);
+  });
+
   it('rejects an unknown bearer token', async () => {
     const res = await ctx.app.inject({ method: 'GET', url: '/api/v1/session', headers: { authorization: 'Bearer usta_forged' } });
     expect(res.statusCode).toBe(401);

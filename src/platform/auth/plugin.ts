@@ -57,7 +57,8 @@ export const authPlugin = fp(
         if (!request.auth) throw new AppError('unauthenticated');
         if (!request.auth.user.isPlatformAdmin) throw new AppError('forbidden');
       }
-      if (UNSAFE.has(request.method) && (request.auth?.via === 'session' || isFormPost(request))) {
+      const viaToken = request.auth?.via === 'token';
+      if (UNSAFE.has(request.method) && !viaToken && (request.auth?.via === 'session' || isFormPost(request))) {
         await new Promise<void>((resolve, reject) => {
           app.csrfProtection(request, reply, (err?: Error) => (err ? reject(new AppError('csrf')) : resolve()));
         });
