@@ -17,6 +17,8 @@ import { catalogueRoutes } from './modules/catalogue/routes.js';
 import { credentialsRoutes } from './modules/credentials/routes.js';
 import { projectsRoutes } from './modules/events/projects-routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
+import { exportRoutes } from './modules/registration/export-routes.js';
+import { invoiceRoutes } from './modules/registration/invoice-routes.js';
 import { eventRoutes } from './modules/events/event-routes.js';
 import { upcomingSessionItems } from './modules/events/list-upcoming-sessions.js';
 import { registrationRoutes } from './modules/registration/registration-routes.js';
@@ -140,6 +142,8 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(attendanceRoutes, services);
   await app.register(completionRoutes, services);
   await app.register(participationPageRoutes, services);
+  await app.register(invoiceRoutes, services);
+  await app.register(exportRoutes, services);
   await app.register(jobsRoutes, services);
   await app.register(webRoutes, services);
 
