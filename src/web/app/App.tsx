@@ -3,6 +3,11 @@ import { CourseDetail } from './catalogue/CourseDetail.js';
 import { EditCourse, NewCourse } from './catalogue/CourseForm.js';
 import { CourseList } from './catalogue/CourseList.js';
 import { ProgrammeList } from './catalogue/ProgrammeList.js';
+import { EventDetail } from './events/EventDetail.js';
+import { EditEvent, NewEvent } from './events/EventForm.js';
+import { EventList } from './events/EventList.js';
+import { SessionDetail } from './events/SessionDetail.js';
+import { EditSession, NewSession } from './events/SessionForm.js';
 import { ImportPage } from './import/ImportPage.js';
 import { OrganisationDetail } from './organisations/OrganisationDetail.js';
 import { EditOrganisation, NewOrganisation } from './organisations/OrganisationForm.js';
@@ -43,6 +48,13 @@ export function App() {
           <Route path="projects" element={<ProjectList />} />
           <Route path="projects/new" element={<NewProject />} />
           <Route path="projects/:id" element={<EditProject />} />
+          <Route path="events" element={<EventList />} />
+          <Route path="events/new" element={<NewEvent />} />
+          <Route path="events/sessions/new" element={<NewSession />} />
+          <Route path="events/sessions/:id" element={<SessionDetail />} />
+          <Route path="events/sessions/:id/edit" element={<EditSession />} />
+          <Route path="events/:id" element={<EventDetail />} />
+          <Route path="events/:id/edit" element={<EditEvent />} />
           {COMING_AREAS.map((area) => (
             <Route key={area} path={area} element={<ComingArea area={area} />} />
           ))}
