@@ -21,6 +21,7 @@ export interface PricedSessionOptions {
   projectId?: string | null;
   city?: string;
   title?: Translated;
+  capacity?: number;
 }
 
 export interface SeededSession {
@@ -62,7 +63,7 @@ export async function seedPricedSession(db: DbOrTx, associationId: string, optio
       venue: 'Hotel Uzbekistan',
       timeZone: zone,
       language: 'ru',
-      capacity: 100_000,
+      capacity: options.capacity ?? 100_000,
       priceAmount: price?.amount ?? null,
       priceCurrency: price?.currency ?? null,
       status: 'published',
