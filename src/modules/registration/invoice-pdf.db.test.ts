@@ -82,9 +82,13 @@ describe('the invoice PDF', () => {
     expect(voided).toContain('Rēķina numurs');
   });
 
-  it('is downloaded by the participant with the token of their ticket link', async () => {
+  it('is downloaded by the participant from their ticket page, with the token of their ticket link', async () => {
     const { payer, invoice } = await invoiceFor({ fullName: 'Щёголев Юрий', locale: 'ru' });
-    const text = await pdfText(`/tickets/${payer.ticketCode}/invoice.pdf?token=${payer.secret}`, null);
+    const page = await ctx.app.inject({ method: 'GET', url: `/tickets/${payer.ticketCode}?token=${payer.secret}&lang=ru` });
+    expect(page.statusCode).toBe(200);
+    const link = /<a href="([^"]*invoice\.pdf[^"]*)">([^<]*)<\/a>/.exec(page.body);
+    expect(link?.[2]).toBe('Скачать счёт (PDF)');
+    const text = await pdfText(link![1]!.replace(/&amp;/g, '&'), null);
     expect(text).toContain('Щёголев Юрий');
     expect(text).toContain(invoice.number);
 

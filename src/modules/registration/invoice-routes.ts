@@ -133,7 +133,8 @@ export async function invoiceRoutes(base: FastifyInstance, services: Services): 
   app.get(
     '/tickets/:code/invoice.pdf',
     {
-      config: { access: 'public', rateLimit: TICKET_DOWNLOAD_RATE_LIMIT },
+      // Opened from the ticket page: a refusal is shown as a page, not as JSON.
+      config: { access: 'public', html: true, rateLimit: TICKET_DOWNLOAD_RATE_LIMIT },
       schema: {
         hide: true,
         params: Type.Object({ code: Type.String({ minLength: 8, maxLength: 20 }) }),

@@ -75,6 +75,11 @@ export function TicketPage({ ctx, ticket, secret, qrSvg, over }: TicketPageProps
       <p>
         <a href={sessionPath(session)}>{tr.t('registration.ticket.session_page')}</a>
       </p>
+      {registration.feeMode === 'invoice' && registration.status === 'confirmed' ? (
+        <p>
+          <a href={`/tickets/${registration.ticketCode}/invoice.pdf?token=${encodeURIComponent(secret)}`}>{tr.t('registration.invoice.ticket_link')}</a>
+        </p>
+      ) : null}
       {live && !over ? (
         <section aria-labelledby="cancel-heading" id="cancel">
           <h2 id="cancel-heading">{tr.t('registration.cancel.title')}</h2>
