@@ -25,6 +25,10 @@ export interface PlaceRegistrationOptions {
   locale: Locale;
   source: RegistrationSource;
   fee: { feeMode: FeeMode; sponsorProjectId: string | null };
+  /** When it happened, for records entered after the fact (the demo's past sessions); default now. */
+  at?: Date;
+  /** False only for records entered after the fact: nobody is mailed about them. */
+  mail?: boolean;
 }
 
 export interface Placement {
@@ -54,13 +58,13 @@ export async function placeRegistration(tx: DbOrTx, options: PlaceRegistrationOp
     locale: options.locale,
     source: options.source,
     ...options.fee,
-  });
+  }, options.at);
   const position = status === 'waitlisted' ? options.waitlisted + 1 : null;
   if (callsForInvoice({ status, feeMode: options.fee.feeMode, priceAmount: session.priceAmount, priceCurrency: session.priceCurrency })) {
-    await issueInvoiceForRegistration(tx, registration.id);
+    await issueInvoiceForRegistration(tx, registration.id, options.at ? { now: options.at } : {});
   }
   const links = ticketLinks(options.publicUrl, registration.ticketCode, secret);
-  await queueRegistrationMail(tx, options.messages, {
+  if (options.mail !== false) await queueRegistrationMail(tx, options.messages, {
     kind: status,
     registrationId: registration.id,
     to: person.email,

@@ -49,11 +49,16 @@ const columns = {
  * Stamps the seat or the waitlist place with the clock at the moment of writing (not the start of
  * the transaction), so places given one after another under the session lock keep their order.
  */
-export async function insertRegistration(db: DbOrTx, values: NewRegistration): Promise<RegistrationRow> {
-  const now = sql`clock_timestamp()`;
+export async function insertRegistration(db: DbOrTx, values: NewRegistration, at?: Date): Promise<RegistrationRow> {
+  const now = at ?? sql`clock_timestamp()`;
   const rows = await db
     .insert(registrations)
-    .values({ ...values, confirmedAt: values.status === 'confirmed' ? now : null, waitlistedAt: values.status === 'waitlisted' ? now : null })
+    .values({
+      ...values,
+      ...(at ? { createdAt: at } : {}),
+      confirmedAt: values.status === 'confirmed' ? now : null,
+      waitlistedAt: values.status === 'waitlisted' ? now : null,
+    })
     .returning(columns);
   return rows[0]!;
 }
