@@ -14,6 +14,9 @@ export interface PageContext {
 /** The areas of the product, shown in the navigation of every page. */
 export const AREAS = ['catalogue', 'events', 'certification', 'registry', 'reports', 'engagement'] as const;
 
+/** Areas with public pages link there; the others open in the signed-in app. */
+const PUBLIC_AREA_PATHS: Partial<Record<(typeof AREAS)[number], string>> = { catalogue: '/catalogue', events: '/events' };
+
 export function LanguageSwitcher({ ctx }: { ctx: PageContext }) {
   return (
     <nav className="languages" aria-label={ctx.tr.t('language.choose')}>
@@ -53,7 +56,7 @@ export function PublicLayout({ ctx, title, children }: { ctx: PageContext; title
           <ul>
             {AREAS.map((area) => (
               <li key={area}>
-                <a href={`/app/${area}`}>{tr.t(`web.nav.${area}`)}</a>
+                <a href={PUBLIC_AREA_PATHS[area] ?? `/app/${area}`}>{tr.t(`web.nav.${area}`)}</a>
               </li>
             ))}
           </ul>
