@@ -14,6 +14,7 @@ import { authResolvers } from './modules/accounts/resolve-auth.js';
 import { associationsRoutes } from './modules/associations/routes.js';
 import { cataloguePageRoutes } from './modules/catalogue/page-routes.js';
 import { catalogueRoutes } from './modules/catalogue/routes.js';
+import { certificationRoutes } from './modules/certification/routes.js';
 import { credentialsRoutes } from './modules/credentials/routes.js';
 import { projectsRoutes } from './modules/events/projects-routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
@@ -144,6 +145,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(participationPageRoutes, services);
   await app.register(invoiceRoutes, services);
   await app.register(exportRoutes, services);
+  await app.register(certificationRoutes, services);
   await app.register(jobsRoutes, services);
   await app.register(webRoutes, services);
 

@@ -257,3 +257,13 @@ export async function removeMembership(db: DbOrTx, userId: string, associationId
     .returning({ userId: memberships.userId });
   return rows.length > 0;
 }
+
+/** Links an account to the person it belongs to in the register; only an account without one is linked. */
+export async function linkUserPerson(db: DbOrTx, userId: string, personId: string): Promise<boolean> {
+  const rows = await db
+    .update(users)
+    .set({ personId })
+    .where(and(eq(users.id, userId), isNull(users.personId)))
+    .returning({ id: users.id });
+  return rows.length > 0;
+}

@@ -1,0 +1,55 @@
+import type { Db } from '../../db/client.js';
+import type { AuthContext } from '../../platform/auth/access.js';
+import { AppError } from '../../platform/errors.js';
+import { insertJob, type JobState } from '../../platform/jobs/repository.js';
+import type { JobContext, JobHandlers, JobResult } from '../../platform/jobs/runner.js';
+import { checkRole, MANAGE_ROLES } from './access.js';
+import { approvedWithoutCertificate } from './applications-repository.js';
+import type { CertificationDeps } from './deps.js';
+import { issueCertificateIn } from './issue-certificate.js';
+import { findScheme } from './schemes-repository.js';
+
+export const BULK_ISSUE = 'certification_bulk_issue';
+
+interface BulkIssueInput {
+  schemeId: string;
+  actorId: string;
+}
+
+export interface StartBulkIssueOptions {
+  actor: AuthContext | null;
+  schemeId: string;
+}
+
+/**
+ * Queues the issue of a certificate for every approved applicant of a scheme who has none yet;
+ * poll the job for progress. Issuing is idempotent, so a job re-run after a crash, or two jobs
+ * at once, never issue or mail twice.
+ */
+export async function startBulkIssue(db: Db, options: StartBulkIssueOptions): Promise<JobState> {
+  const scheme = await findScheme(db, options.schemeId);
+  if (!scheme) throw new AppError('not_found', { values: { what: 'scheme' } });
+  const auth = checkRole(options.actor, scheme.associationId, MANAGE_ROLES);
+  const due = await approvedWithoutCertificate(db, scheme.id);
+  const input: BulkIssueInput = { schemeId: scheme.id, actorId: auth.user.id };
+  return insertJob(db, { associationId: scheme.associationId, kind: BULK_ISSUE, status: 'queued', total: due.length, input, createdBy: auth.user.id });
+}
+
+async function runBulkIssue(context: JobContext, deps: CertificationDeps): Promise<JobResult> {
+  const input = context.job.input as BulkIssueInput;
+  const due = await approvedWithoutCertificate(context.tx, input.schemeId);
+  let created = 0;
+  let skipped = 0;
+  for (const [i, applicationId] of due.entries()) {
+    const result = await issueCertificateIn(context.tx, deps, { applicationId, actorId: input.actorId, now: new Date() });
+    if (result.created) created += 1;
+    else skipped += 1;
+    context.progress(i + 1);
+  }
+  return { created, skipped };
+}
+
+/** The job kinds of certification, for the job runner. */
+export function certificationJobHandlers(deps: CertificationDeps): JobHandlers {
+  return { [BULK_ISSUE]: (context) => runBulkIssue(context, deps) };
+}

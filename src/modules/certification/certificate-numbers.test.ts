@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { addYears, certificateNumber, localDate, newVerificationCode } from './certificate-numbers.js';
+
+describe('certificate numbers and dates', () => {
+  it('formats the number from prefix, year and a six-digit sequence', () => {
+    expect(certificateNumber('UZ-ENG', 2026, 123)).toBe('UZ-ENG-2026-000123');
+    expect(certificateNumber('KZ-WS', 2027, 1_234_567)).toBe('KZ-WS-2027-1234567');
+  });
+
+  it('makes unguessable base32 codes of 24 characters, never the same twice', () => {
+    const codes = new Set(Array.from({ length: 1000 }, () => newVerificationCode()));
+    expect(codes.size).toBe(1000);
+    for (const code of codes) expect(code).toMatch(/^[A-Z2-7]{24}$/);
+  });
+
+  it('dates a certificate in the zone where it is issued', () => {
+    const lateEvening = new Date('2026-03-01T20:30:00Z');
+    expect(localDate(lateEvening, 'Asia/Tashkent')).toBe('2026-03-02');
+    expect(localDate(lateEvening, 'Europe/Riga')).toBe('2026-03-01');
+  });
+
+  it('adds whole years, keeping 29 February in range', () => {
+    expect(addYears('2026-03-02', 3)).toBe('2029-03-02');
+    expect(addYears('2028-02-29', 3)).toBe('2031-02-28');
+    expect(addYears('2028-02-29', 4)).toBe('2032-02-29');
+  });
+});
