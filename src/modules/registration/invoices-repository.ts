@@ -306,3 +306,23 @@ export async function findInvoiceParties(db: DbOrTx, invoiceId: string): Promise
     .limit(1);
   return rows[0] ?? null;
 }
+
+/** Issued (unpaid) invoices with their session's last day: what the demo data settles. */
+export async function issuedInvoicesWithSession(
+  db: DbOrTx,
+): Promise<Array<{ id: string; number: string; issuedAt: Date; sessionId: string; lastDay: string; timeZone: string }>> {
+  return db
+    .select({
+      id: invoices.id,
+      number: invoices.number,
+      issuedAt: invoices.issuedAt,
+      sessionId: registrations.sessionId,
+      lastDay: sql<string>`(select max(${sessionDays.day})::text from ${sessionDays} where ${sessionDays.sessionId} = ${registrations.sessionId})`,
+      timeZone: associations.timeZone,
+    })
+    .from(invoices)
+    .innerJoin(registrations, eq(registrations.id, invoices.registrationId))
+    .innerJoin(associations, eq(associations.id, invoices.associationId))
+    .where(eq(invoices.status, 'issued'))
+    .orderBy(asc(invoices.year), asc(invoices.sequence));
+}
