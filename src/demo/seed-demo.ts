@@ -2,8 +2,8 @@ import type { Db } from '../db/client.js';
 import { insertAssociation } from '../modules/associations/repository.js';
 import { DEMO_ASSOCIATIONS } from './demo-data.js';
 import { seedDemoCatalogue } from './demo-catalogue.js';
-import { seedDemoPayments } from './demo-payments.js';
 import { seedDemoEvents } from './demo-events.js';
+import { seedDemoPayments } from './demo-payments.js';
 import { seedDemoPeople } from './demo-people.js';
 
 /** Loads the demo data set into an empty database, in one transaction. Returns a one-line summary. */
@@ -16,8 +16,8 @@ export async function seedDemo(db: Db): Promise<string> {
     }
     const register = await seedDemoPeople(tx, byKey);
     const catalogue = await seedDemoCatalogue(tx, byKey);
-    await seedDemoPayments(tx);
     const events = await seedDemoEvents(tx, byKey, catalogue);
+    await seedDemoPayments(tx);
     return `Demo data loaded: ${DEMO_ASSOCIATIONS.length} associations, 1 project, ${register.people} people, ${register.organisations} organisations, ${catalogue.counts.courses} courses, ${events.events} events with ${events.sessions} sessions and ${events.registrations} registrations.`;
   });
 }
