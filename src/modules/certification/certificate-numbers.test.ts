@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { addYears, certificateNumber, localDate, newVerificationCode } from './certificate-numbers.js';
+import { addYears, certificateNumber, localDate, localDayEnd, localDayStart, newVerificationCode } from './certificate-numbers.js';
 
 describe('certificate numbers and dates', () => {
   it('formats the number from prefix, year and a six-digit sequence', () => {
@@ -23,5 +23,13 @@ describe('certificate numbers and dates', () => {
     expect(addYears('2026-03-02', 3)).toBe('2029-03-02');
     expect(addYears('2028-02-29', 3)).toBe('2031-02-28');
     expect(addYears('2028-02-29', 4)).toBe('2032-02-29');
+  });
+
+  it('finds where a calendar day begins and ends in a zone, clock changes included', () => {
+    expect(localDayStart('2026-03-02', 'Asia/Tashkent').toISOString()).toBe('2026-03-01T19:00:00.000Z');
+    expect(localDayEnd('2026-03-02', 'Asia/Almaty').toISOString()).toBe('2026-03-02T18:59:59.999Z');
+    expect(localDayStart('2026-07-01', 'Europe/Riga').toISOString()).toBe('2026-06-30T21:00:00.000Z');
+    expect(localDayStart('2026-03-29', 'Europe/Riga').toISOString()).toBe('2026-03-28T22:00:00.000Z');
+    expect(localDayEnd('2026-03-29', 'Europe/Riga').toISOString()).toBe('2026-03-29T20:59:59.999Z');
   });
 });

@@ -41,3 +41,30 @@ export function addYears(day: string, years: number): string {
   const lastOfMonth = new Date(Date.UTC(year, m, 0)).getUTCDate();
   return `${year}-${String(m).padStart(2, '0')}-${String(Math.min(d, lastOfMonth)).padStart(2, '0')}`;
 }
+
+/** How far the zone's clock is ahead of UTC at `instant`, in milliseconds. */
+function zoneOffset(instant: Date, timeZone: string): number {
+  const parts = Object.fromEntries(
+    new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+      .formatToParts(instant)
+      .map((p) => [p.type, p.value]),
+  );
+  const local = Date.UTC(Number(parts.year), Number(parts.month) - 1, Number(parts.day), Number(parts.hour), Number(parts.minute), Number(parts.second));
+  return local - Math.floor(instant.getTime() / 1000) * 1000;
+}
+
+/** The instant a calendar day begins in the zone. */
+export function localDayStart(day: string, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const guess = Date.UTC(y, m - 1, d);
+  const first = guess - zoneOffset(new Date(guess), timeZone);
+  // Once more, in case the offset changes between the guess and the answer (a clock change that night).
+  return new Date(guess - zoneOffset(new Date(first), timeZone));
+}
+
+/** The last instant of a calendar day in the zone. */
+export function localDayEnd(day: string, timeZone: string): Date {
+  const [y, m, d] = day.split('-').map(Number) as [number, number, number];
+  const next = new Date(Date.UTC(y, m - 1, d + 1)).toISOString().slice(0, 10);
+  return new Date(localDayStart(next, timeZone).getTime() - 1);
+}

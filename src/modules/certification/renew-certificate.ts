@@ -5,7 +5,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { checkRole, MANAGE_ROLES } from './access.js';
 import { completedCoursesOf } from './applicant-records.js';
 import { auditActor, writeCertificate } from './certificate-issuance.js';
-import { addYears, localDate } from './certificate-numbers.js';
+import { addYears, localDate, localDayEnd, localDayStart } from './certificate-numbers.js';
 import { certificateView, type CertificateView } from './certificate-view.js';
 import { insertCertificateEvent, lockCertificate } from './certificates-repository.js';
 import { violatedUniqueRule } from './constraint-violation.js';
@@ -18,10 +18,6 @@ export interface RenewCertificateOptions {
   id: string;
   now?: Date;
 }
-
-/** The start of a calendar day and the end of another, as instants (UTC): the validity period for counting credits. */
-const startOf = (day: string) => new Date(`${day}T00:00:00.000Z`);
-const endOf = (day: string) => new Date(`${day}T23:59:59.999Z`);
 
 /**
  * Renews an active (or expired) certificate when the holder earned the scheme's renewal CPD
@@ -40,8 +36,10 @@ export async function renewCertificate(db: Db, deps: CertificationDeps, options:
       if (old.status !== 'active' && old.status !== 'expired') {
         throw new AppError('conflict', { messageKey: 'certification.errors.cannot_renew', values: { status: old.status } });
       }
-      const periodEnd = endOf(old.validUntil) < now ? endOf(old.validUntil) : now;
-      const earned = cpdCreditsBetween(await completedCoursesOf(tx, old.personId), new Date(startOf(old.issuedOn).getTime() - 1), periodEnd);
+      // The validity period, from the start of the day of issue to now or its last day, in the association's zone.
+      const lastDay = localDayEnd(old.validUntil, old.timeZone);
+      const periodStart = new Date(localDayStart(old.issuedOn, old.timeZone).getTime() - 1);
+      const earned = cpdCreditsBetween(await completedCoursesOf(tx, old.personId), periodStart, lastDay < now ? lastDay : now);
       if (earned < old.renewalCpdCredits) {
         throw new AppError('conflict', { messageKey: 'certification.errors.renewal_credits', values: { have: earned, need: old.renewalCpdCredits } });
       }
