@@ -78,16 +78,39 @@ function childEnv(env: Record<string, string>): NodeJS.ProcessEnv {
   };
 }
 
+/** Children still running; killed if this process ends first, so no server outlives its test run. */
+const live = new Set<ChildProcess>();
+let reaperInstalled = false;
+
+function installReaper(): void {
+  if (reaperInstalled) return;
+  reaperInstalled = true;
+  const reap = () => {
+    for (const child of live) child.kill('SIGKILL');
+  };
+  process.on('exit', reap);
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+    process.once(signal, () => {
+      reap();
+      process.kill(process.pid, signal);
+    });
+  }
+}
+
 /**
  * `node --import tsx src/main.ts …`: one process, so a signal sent to it reaches the server itself
  * (the tsx command-line wrapper would run the server as its child).
  */
 function spawnUsta(args: string[], env: Record<string, string>): ChildProcess {
-  return spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts'), ...args], {
+  installReaper();
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts'), ...args], {
     cwd: ROOT,
     env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  live.add(child);
+  child.on('exit', () => live.delete(child));
+  return child;
 }
 
 export interface CommandResult extends Exit {
