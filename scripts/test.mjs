@@ -121,7 +121,8 @@ async function e2e() {
   heading("Browser journeys in Debian's Chromium");
   if (!fs.existsSync(CHROMIUM)) {
     try {
-      aptInstall(['chromium'], 'Chromium');
+      // Fonts with Cyrillic and Latvian letters, so pages lay out as people see them.
+      aptInstall(['chromium', 'fonts-dejavu-core', 'fonts-liberation'], 'Chromium');
     } catch (error) {
       fail(error instanceof Error ? error.message : String(error));
       return;
