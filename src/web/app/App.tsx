@@ -15,6 +15,7 @@ import { OrganisationList } from './organisations/OrganisationList.js';
 import { ComingArea } from './pages/ComingArea.js';
 import { Home } from './pages/Home.js';
 import { NotFound } from './pages/NotFound.js';
+import { PaymentsPage } from './payments/PaymentsPage.js';
 import { PeopleList } from './people/PeopleList.js';
 import { PersonDetail } from './people/PersonDetail.js';
 import { EditPerson, NewPerson } from './people/PersonForm.js';
@@ -53,6 +54,7 @@ export function App() {
           <Route path="events/sessions/new" element={<NewSession />} />
           <Route path="events/sessions/:id" element={<SessionDetail />} />
           <Route path="events/sessions/:id/edit" element={<EditSession />} />
+          <Route path="events/sessions/:id/payments" element={<PaymentsPage />} />
           <Route path="events/:id" element={<EventDetail />} />
           <Route path="events/:id/edit" element={<EditEvent />} />
           {COMING_AREAS.map((area) => (

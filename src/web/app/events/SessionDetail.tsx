@@ -118,6 +118,9 @@ export function SessionDetail() {
           <Link className="button secondary" to={`/events/sessions/${session.id}/edit`}>
             {t('web.app.common.edit')}
           </Link>
+          <Link className="button secondary" to={`/events/sessions/${session.id}/payments`}>
+            {t('web.app.payments.link')}
+          </Link>
         </>
       }
     >
