@@ -13,12 +13,12 @@ export interface ExamResultValues {
   score: number;
   passed: boolean;
   takenOn: string;
-  assessorId: string;
+  /** Null for results carried over from before the platform (the demo's). */
+  assessorId: string | null;
 }
 
-export interface ExamResultRow extends Omit<ExamResultValues, 'assessorId'> {
+export interface ExamResultRow extends ExamResultValues {
   id: string;
-  assessorId: string | null;
   fullName: string;
   assessorName: string | null;
   createdAt: Date;
