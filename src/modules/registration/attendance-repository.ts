@@ -94,16 +94,24 @@ export async function writeMark(db: DbOrTx, mark: MarkWrite): Promise<Date> {
 }
 
 /**
- * Writes many marks with one statement: the marks travel as a single JSON parameter, so a batch of
- * thousands costs one round trip and no per-row parameters.
+ * Writes the marks of many sheet rows with one statement: each row is its registration and one
+ * character per day ("1" present, "0" absent, "." no mark), all rows in a single JSON parameter,
+ * expanded to one mark per day in the database — one round trip, and a fifth of the JSON.
  */
-export async function writeMarks(db: DbOrTx, marks: AttendanceMark[], source: AttendanceSource, recordedBy: string | null): Promise<void> {
-  if (marks.length === 0) return;
-  const records = marks.map((m) => ({ r: m.registrationId, d: m.dayId, p: m.present }));
+export async function writeSheetMarks(
+  db: DbOrTx,
+  rows: Array<{ r: string; m: string }>,
+  dayIds: Array<string | null>,
+  source: AttendanceSource,
+  recordedBy: string | null,
+): Promise<void> {
+  if (rows.length === 0 || dayIds.length === 0) return;
+  const days = sql`${`{${dayIds.map((d) => d ?? 'NULL').join(',')}}`}::uuid[]`;
   await db.execute(sql`
     insert into ${attendance} (registration_id, day_id, present, source, recorded_by)
-    select m.r, m.d, m.p, ${source}, ${recordedBy}::uuid
-    from jsonb_to_recordset(${JSON.stringify(records)}::jsonb) as m(r uuid, d uuid, p boolean)
+    select s.r, (${days})[k], substr(s.m, k, 1) = '1', ${source}, ${recordedBy}::uuid
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb) as s(r uuid, m text), generate_series(1, ${dayIds.length}) as k
+    where substr(s.m, k, 1) in ('0', '1') and (${days})[k] is not null
     on conflict (registration_id, day_id) do update
       set present = excluded.present, source = excluded.source, recorded_by = excluded.recorded_by, recorded_at = now()`);
 }

@@ -57,6 +57,8 @@ export class SheetVocabulary {
   private readonly headers = new Map<string, IdentityField>();
   private readonly symbols = new Map<string, boolean>();
   private readonly words = new Map<string, boolean>();
+  /** A sheet repeats a handful of marks thousands of times: each is read once. */
+  private readonly seen = new Map<string, Mark | undefined>();
 
   constructor(messages: Messages) {
     const labels = (key: string) => LOCALES.map((locale) => messages.catalogue(locale)[key]).filter((l): l is string => !!l);
@@ -80,6 +82,13 @@ export class SheetVocabulary {
   mark(cell: Cell): Mark | undefined {
     if (cell === null) return null;
     if (cell instanceof Date) return undefined;
+    if (this.seen.has(cell)) return this.seen.get(cell);
+    const mark = this.read(cell);
+    if (this.seen.size < 10_000) this.seen.set(cell, mark);
+    return mark;
+  }
+
+  private read(cell: string): Mark | undefined {
     const text = cell.trim().normalize('NFC');
     if (text === '') return null;
     const symbol = this.symbols.get(text);

@@ -32,28 +32,19 @@ const nameKey = (name: string) => nameSkeleton(name).split(' ').sort().join(' ')
 
 /** A confirmed registration wins over a waitlisted one, and both over a cancelled one of the same person. */
 const RANK: Record<string, number> = { confirmed: 0, waitlisted: 1, cancelled: 2 };
+const better = (a: AttendeeRow | undefined, b: AttendeeRow) => !a || RANK[b.status]! < RANK[a.status]!;
 
-/** The registrants of a session, found by ticket code, e-mail or name. */
+/**
+ * The registrants of a session, found by ticket code, e-mail or name. The e-mail and name lookups
+ * are built on first use: a sheet of ticket codes never pays for folding 50,000 names.
+ */
 export class AttendeeIndex {
   private readonly tickets = new Map<string, AttendeeRow>();
-  private readonly emails = new Map<string, AttendeeRow>();
-  private readonly names = new Map<string, AttendeeRow[]>();
+  private emails: Map<string, AttendeeRow> | null = null;
+  private names: Map<string, AttendeeRow[]> | null = null;
 
-  constructor(attendees: AttendeeRow[]) {
-    const better = (a: AttendeeRow | undefined, b: AttendeeRow) => !a || RANK[b.status]! < RANK[a.status]!;
-    for (const a of attendees) {
-      this.tickets.set(a.ticketCode, a);
-      const email = a.email?.toLowerCase();
-      if (email && better(this.emails.get(email), a)) this.emails.set(email, a);
-      for (const key of new Set([nameKey(a.fullName), a.nameLatin ? nameKey(a.nameLatin) : ''])) {
-        if (!key) continue;
-        const list = this.names.get(key) ?? [];
-        const same = list.findIndex((other) => other.personId === a.personId);
-        if (same < 0) list.push(a);
-        else if (better(list[same], a)) list[same] = a;
-        this.names.set(key, list);
-      }
-    }
+  constructor(private readonly attendees: AttendeeRow[]) {
+    for (const a of attendees) this.tickets.set(a.ticketCode, a);
   }
 
   byTicket(code: string): AttendeeRow | undefined {
@@ -61,10 +52,30 @@ export class AttendeeIndex {
   }
 
   byEmail(email: string): AttendeeRow | undefined {
+    if (!this.emails) {
+      this.emails = new Map();
+      for (const a of this.attendees) {
+        const key = a.email?.toLowerCase();
+        if (key && better(this.emails.get(key), a)) this.emails.set(key, a);
+      }
+    }
     return this.emails.get(email.toLowerCase());
   }
 
   byName(name: string): AttendeeRow[] {
+    if (!this.names) {
+      this.names = new Map();
+      for (const a of this.attendees) {
+        for (const key of new Set([nameKey(a.fullName), a.nameLatin ? nameKey(a.nameLatin) : ''])) {
+          if (!key) continue;
+          const list: AttendeeRow[] = this.names.get(key) ?? [];
+          const same = list.findIndex((other) => other.personId === a.personId);
+          if (same < 0) list.push(a);
+          else if (better(list[same], a)) list[same] = a;
+          this.names.set(key, list);
+        }
+      }
+    }
     return this.names.get(nameKey(name)) ?? [];
   }
 }

@@ -20,6 +20,11 @@ export interface ComputeCompletionsOptions {
   /** Who made the change that led to this computation; recorded with each change it causes. */
   actorId: string | null;
   now: Date;
+  /**
+   * Queue the completion mails due (default). A bulk import leaves them to the background pass, so
+   * its transaction holds only the marks and the records.
+   */
+  mail?: boolean;
 }
 
 /** A registration's completion as the rule computes it, beside the record in force. */
@@ -66,7 +71,7 @@ export async function computeCompletions(db: DbOrTx, deps: TrainingMailDeps, opt
   });
   await writeCompletions(db, writes);
   await appendHistory(db, history);
-  await mailNewCompleters(db, deps, session, result, options.now);
+  if (options.mail !== false) await mailNewCompleters(db, deps, session, result, options.now);
   return result;
 }
 

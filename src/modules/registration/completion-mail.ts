@@ -3,7 +3,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { randomToken, tokenHash } from '../../platform/auth/secrets.js';
 import { isLocale, type Messages } from '../../platform/i18n/catalogue.js';
 import { pickTranslation } from '../../platform/i18n/translated.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { enqueueMails, type MailRequest } from '../../platform/mail/outbox.js';
 import type { SessionFacts } from '../events/get-session.js';
 import { dateRange } from '../events/session-format.js';
 import { markCompletionsMailed } from './completions-repository.js';
@@ -44,12 +44,15 @@ export function completionMailsOpen(session: Pick<SessionFacts, 'days'>, now: Da
  * marks the mail as sent. The outbox's dedupe key makes a second mail impossible.
  */
 export async function queueCompletionMails(db: DbOrTx, deps: TrainingMailDeps, session: SessionFacts, mailees: CompletionMailee[]): Promise<number> {
-  const sent: Array<{ registrationId: string; tokenHash: string }> = [];
+  const secrets = new Map<string, { registrationId: string; secret: string }>();
+  const mails: MailRequest[] = [];
   for (const m of mailees) {
     if (!m.email) continue;
     const locale: Locale = isLocale(m.locale) ? m.locale : 'en';
     const secret = randomToken();
-    const queued = await enqueueMail(db, deps.messages, {
+    const dedupeKey = `registration:${m.registrationId}:completed`;
+    secrets.set(dedupeKey, { registrationId: m.registrationId, secret });
+    mails.push({
       to: m.email,
       locale,
       template: 'registration.completion.mail',
@@ -60,12 +63,13 @@ export async function queueCompletionMails(db: DbOrTx, deps: TrainingMailDeps, s
         certificateUrl: `${deps.publicUrl}${certificatePath(m.ticketCode, secret)}`,
         verifyUrl: `${deps.publicUrl}${verificationPath(m.verificationCode)}`,
       },
-      dedupeKey: `registration:${m.registrationId}:completed`,
+      dedupeKey,
       associationId: session.associationId,
     });
-    // A mail queued before (and a link sent with it) keeps its own secret: record none for this one.
-    if (queued) sent.push({ registrationId: m.registrationId, tokenHash: tokenHash(secret) });
   }
+  const queued = await enqueueMails(db, deps.messages, mails);
+  // A mail queued before (and a link sent with it) keeps its own secret: record none for a skipped one.
+  const sent = [...queued].map((key) => secrets.get(key)!).map((s) => ({ registrationId: s.registrationId, tokenHash: tokenHash(s.secret) }));
   await markCompletionsMailed(db, sent);
   return sent.length;
 }
