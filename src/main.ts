@@ -3,8 +3,8 @@ import { ConfigError, loadConfig, type Config } from './config.js';
 import { openDatabase, type Database } from './db/client.js';
 import { DataDirLockedError } from './db/data-dir-lock.js';
 import { refreshStatistics } from './db/statistics.js';
-import type { FastifyRequest, FastifyServerOptions } from 'fastify';
 import { buildApp, type App } from './app.js';
+import { loggerOptions } from './platform/http/log-options.js';
 import { prepareFirstRun } from './demo/first-run.js';
 import { mailWorkerFor, type MailWorker } from './platform/mail/worker.js';
 import { resumeJobs } from './platform/jobs/runner.js';
@@ -40,36 +40,6 @@ async function open(config: Config): Promise<Database> {
   }
 }
 
-/** Query values may name a person (searches); the log keeps only the parameter names. */
-function withoutQueryValues(url: string): string {
-  const at = url.indexOf('?');
-  if (at < 0) return url;
-  const names = url
-    .slice(at + 1)
-    .split('&')
-    .filter(Boolean)
-    .map((pair) => `${pair.split('=')[0]}=…`);
-  return `${url.slice(0, at)}?${names.join('&')}`;
-}
-
-/**
- * One JSON line per event. Requests are logged without headers, query values or client address
- * (the reverse proxy's log has the address); cookies and credentials are redacted should any
- * code log them.
- */
-function loggerOptions(config: Config): FastifyServerOptions['logger'] {
-  return {
-    level: config.logLevel,
-    redact: {
-      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
-      censor: '[redacted]',
-    },
-    serializers: {
-      req: (request: FastifyRequest) => ({ method: request.method, url: withoutQueryValues(request.url) }),
-    },
-  };
-}
-
 function listenUrl(app: App): string {
   const address = app.server.address();
   if (address === null || typeof address === 'string') return String(address);
@@ -83,7 +53,7 @@ async function serve(config: Config): Promise<void> {
   const firstRun = await prepareFirstRun(database, config);
   await refreshStatistics(database);
   const messages = new Messages();
-  const app = await buildApp({ config, database, messages, logger: loggerOptions(config) });
+  const app = await buildApp({ config, database, messages, logger: loggerOptions(config.logLevel) });
   const trainingDeps = { messages, publicUrl: config.publicUrl };
 
   let mailWorker: MailWorker | null = null;

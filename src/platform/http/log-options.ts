@@ -1,0 +1,74 @@
+import type { FastifyRequest, FastifyServerOptions } from 'fastify';
+import { DrizzleQueryError } from 'drizzle-orm/errors';
+import pino from 'pino';
+
+/** Query values may name a person (searches); the log keeps only the parameter names. */
+export function withoutQueryValues(url: string): string {
+  const at = url.indexOf('?');
+  if (at < 0) return url;
+  const names = url
+    .slice(at + 1)
+    .split('&')
+    .filter(Boolean)
+    .map((pair) => `${pair.split('=')[0]}=…`);
+  return `${url.slice(0, at)}?${names.join('&')}`;
+}
+
+/** Properties through which database errors carry the values of a row: names, e-mails, hashes. */
+const VALUE_PROPERTIES = ['params', 'detail', 'parameters'];
+
+/**
+ * A copy of an error without the values it was made with: a failed query's message and stack
+ * list its parameters, and PostgreSQL's `detail` quotes the conflicting row. The SQL text, the
+ * error code and the constraint name stay, which is what finding the fault needs.
+ */
+export function withoutValues(error: unknown, depth = 0): unknown {
+  if (!(error instanceof Error) || depth > 5) return error;
+  const copy = Object.create(Object.getPrototypeOf(error) as object) as Error & Record<string, unknown>;
+  for (const key of Object.keys(error)) {
+    if (!VALUE_PROPERTIES.includes(key)) copy[key] = (error as unknown as Record<string, unknown>)[key];
+  }
+  let message = error.message;
+  let stack = error.stack;
+  if (error instanceof DrizzleQueryError) {
+    message = `Failed query: ${error.query}`;
+    const header = stack?.indexOf(error.message) ?? -1;
+    stack = header >= 0 && stack ? `${stack.slice(0, header)}${message}${stack.slice(header + error.message.length)}` : undefined;
+  }
+  Object.defineProperty(copy, 'message', { value: message, enumerable: false, writable: true });
+  Object.defineProperty(copy, 'stack', { value: stack, enumerable: false, writable: true });
+  Object.defineProperty(copy, 'name', { value: error.name, enumerable: false, writable: true });
+  if (error.cause !== undefined) copy.cause = withoutValues(error.cause, depth + 1);
+  return copy;
+}
+
+/**
+ * One JSON line per event. Requests are logged without headers, query values or client address
+ * (the reverse proxy's log has the address); errors without the values of the rows involved;
+ * cookies and credentials are redacted should any code log them.
+ */
+export function loggerOptions(level: string): NonNullable<FastifyServerOptions['logger']> {
+  return {
+    level,
+    redact: {
+      paths: ['req.headers.authorization', 'req.headers.cookie', 'res.headers["set-cookie"]', '*.password', '*.token'],
+      censor: '[redacted]',
+    },
+    serializers: {
+      req: (request: FastifyRequest) => ({ method: request.method, url: withoutQueryValues(request.url) }),
+      err: (error: Error) => pino.stdSerializers.err(withoutValues(error) as Error),
+    },
+    hooks: {
+      // Fastify and pino also use an error's message as the line's `msg`.
+      logMethod(args: unknown[], method: (...args: unknown[]) => void) {
+        const [first, second] = args;
+        if (first instanceof Error) {
+          args[0] = withoutValues(first);
+        } else if (first !== null && typeof first === 'object' && 'err' in first && first.err instanceof Error) {
+          if (second === first.err.message) args[1] = (withoutValues(first.err) as Error).message;
+        }
+        method.apply(this, args);
+      },
+    },
+  };
+}
