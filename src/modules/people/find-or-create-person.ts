@@ -17,11 +17,22 @@ export interface FoundOrCreatedPerson {
   created: boolean;
 }
 
+/** Skeletons of organisation names seen lately: a burst of registrations names the same few employers. */
+const skeletons = new Map<string, string>();
+function skeletonOf(name: string): string {
+  let key = skeletons.get(name);
+  if (key === undefined) {
+    if (skeletons.size >= 10_000) skeletons.clear();
+    skeletons.set(name, (key = nameSkeleton(name)));
+  }
+  return key;
+}
+
 /** The association's organisation of that name in either script, else a new one. */
 async function employerByName(db: DbOrTx, associationId: string, name: string, country: string | null, city: string | null): Promise<string> {
-  const key = nameSkeleton(name);
+  const key = skeletonOf(name);
   for (const org of await organisationKeysOf(db, associationId)) {
-    if (nameSkeleton(org.name) === key || (org.nameLatin && nameSkeleton(org.nameLatin) === key)) return org.id;
+    if (skeletonOf(org.name) === key || (org.nameLatin && skeletonOf(org.nameLatin) === key)) return org.id;
   }
   return insertOrganisation(db, associationId, {
     name,

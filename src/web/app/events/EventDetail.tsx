@@ -67,7 +67,7 @@ export function EventDetail() {
     >
       <Notice>{notice ? t(`web.app.events.notice.${notice}`) : null}</Notice>
       {dialog === null ? <ErrorMessage error={actionError} /> : null}
-      <dl className="facts">
+      <dl className="facts session-facts">
         <div>
           <dt>{t('web.app.events.fields.status')}</dt>
           <dd className={`status-${event.status}`}>{t(`web.app.events.status.${event.status}`)}</dd>

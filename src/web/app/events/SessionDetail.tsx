@@ -28,7 +28,7 @@ function SessionFacts({ session }: { session: Session }) {
     </div>
   );
   return (
-    <dl className="facts">
+    <dl className="facts session-facts">
       {fact(t('web.app.events.fields.status'), <span className={`status-${session.status}`}>{t(`web.app.events.status.${session.status}`)}</span>)}
       {fact(
         t('web.app.events.fields.when'),
