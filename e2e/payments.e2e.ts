@@ -77,7 +77,7 @@ describe('payments of a session, for staff', () => {
     const download = await waiting;
     expect(download.suggestedFilename()).toMatch(/^participants-wastewater-nursultan-.+\.xlsx$/);
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.readFile((await download.path()));
+    await workbook.xlsx.readFile(await download.path());
     const sheet = workbook.worksheets[0]!;
     expect(sheet.name).toBe('Участники');
     expect(sheet.getCell('B1').value).toBe('ФИО');
