@@ -13,6 +13,8 @@ import { attendanceJobHandlers } from './modules/registration/attendance-sheet-j
 import { trainingMailPasses } from './modules/registration/reminder-schedule.js';
 import { Messages } from './platform/i18n/catalogue.js';
 import { startSchedule, type Schedule } from './platform/jobs/schedule.js';
+import { issuerFor } from './modules/credentials/issuer.js';
+import { IssuerKeysError } from './modules/credentials/key-rows.js';
 
 const USAGE = `Usage: usta <command>
 
@@ -22,9 +24,12 @@ Commands:
   seed-demo          load the demo data into an empty database
   backup <file>      write a backup of the database to <file>
   restore <file>     replace the database with the backup in <file> (the server must be stopped)
+  verify <file>      verify a credential: JSON, VC-JWT or certificate PDF (--offline: from the cache)
+  keys <command>     the issuer's signing keys: list, rotate [--force], passphrase, withdraw <id>
+  audit verify       check that no entry of the audit trail was edited, deleted or reordered
 
 Environment: PORT, DATABASE_URL, USTA_DATA_DIR, USTA_DEMO, USTA_ADMIN_EMAIL, USTA_ADMIN_PASSWORD,
-SMTP_URL, USTA_PUBLIC_URL (see docs/operations.md).`;
+SMTP_URL, USTA_PUBLIC_URL, USTA_KEY_PASSPHRASE, USTA_KEY_FILE (see docs/operations.md).`;
 
 function fail(message: string): never {
   process.stderr.write(`usta: ${message}\n`);
@@ -52,8 +57,22 @@ async function serve(config: Config): Promise<void> {
   await database.migrate();
   const firstRun = await prepareFirstRun(database, config);
   await refreshStatistics(database);
+  // Opened (and created on a first start) while the app is built; a wrong passphrase stops the start.
+  const issuerKeys = issuerFor({ config, database }).keys();
+  issuerKeys.catch(() => undefined);
   const messages = new Messages();
   const app = await buildApp({ config, database, messages, logger: loggerOptions(config.logLevel) });
+  try {
+    await issuerKeys;
+  } catch (error) {
+    await app.close();
+    await database.close();
+    if (error instanceof IssuerKeysError) fail(error.message);
+    throw error;
+  }
+  if (!config.keyPassphrase && !config.keyFile) {
+    app.log.warn('the issuer keys are stored unencrypted in the database: set USTA_KEY_PASSPHRASE to seal them');
+  }
   const trainingDeps = { messages, publicUrl: config.publicUrl };
 
   let mailWorker: MailWorker | null = null;
@@ -116,6 +135,20 @@ async function serve(config: Config): Promise<void> {
 async function main(): Promise<void> {
   const { positionals } = parseArgs({ allowPositionals: true, strict: false });
   const [command = 'serve', ...rest] = positionals;
+  const argv = process.argv.slice(2);
+  // The command's own arguments, options included, for commands that parse them strictly.
+  const commandArgs = argv.slice(argv.indexOf(command) + 1);
+  if (command === 'verify') {
+    // Runs anywhere (an employer's laptop): needs no configuration and no database.
+    const { runVerifyCommand } = await import('./modules/credentials/verify-command.js');
+    process.exitCode = await runVerifyCommand(commandArgs, {
+      env: process.env,
+      cwd: process.cwd(),
+      out: (text) => process.stdout.write(text),
+      err: (text) => process.stderr.write(text),
+    });
+    return;
+  }
   let config: Config;
   try {
     config = loadConfig();
@@ -149,6 +182,30 @@ async function main(): Promise<void> {
       const { backup, restore } = await import('./db/backup.js');
       const message = command === 'backup' ? await backup(config, file) : await restore(config, file);
       process.stdout.write(`${message}\n`);
+      return;
+    }
+    case 'keys': {
+      const { runKeysCommand } = await import('./modules/credentials/keys-command.js');
+      try {
+        process.exitCode = await runKeysCommand(commandArgs, { config, env: process.env, open: () => open(config), out: (text) => process.stdout.write(text) });
+      } catch (error) {
+        if (error instanceof IssuerKeysError) fail(error.message);
+        throw error;
+      }
+      return;
+    }
+    case 'audit': {
+      const { values } = parseArgs({ args: commandArgs, allowPositionals: true, options: { anchor: { type: 'string' } } });
+      const { parseAnchor, runAuditVerify } = await import('./modules/audit/audit-command.js');
+      const anchor = values.anchor === undefined ? undefined : parseAnchor(values.anchor);
+      if (commandArgs[0] !== 'verify' || anchor === null) fail('usage: usta audit verify [--anchor <entry>:<hash>]');
+      const database = await open(config);
+      try {
+        await database.migrate();
+        process.exitCode = await runAuditVerify(database.db, (text) => process.stdout.write(text), anchor);
+      } finally {
+        await database.close();
+      }
       return;
     }
     case 'help':

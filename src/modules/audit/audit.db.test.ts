@@ -121,6 +121,23 @@ describe(`audit trail (${testBackend()})`, () => {
     }
   });
 
+  it('finds a chain rewritten as a whole from some entry on, given an anchor written down before', async () => {
+    let prevHash = original[0]!.hash;
+    for (const row of original.slice(1)) {
+      const forged = { ...row, actor: 'user:forger', prevHash };
+      const hash = auditHash(forged);
+      await tamper(sql`update audit_log set actor = ${forged.actor}, prev_hash = ${prevHash}, hash = ${hash} where seq = ${row.seq}`);
+      prevHash = hash;
+    }
+    await database.db.execute(sql`update audit_chain_head set hash = ${prevHash} where id = 1`);
+    // Consistent throughout: only something kept outside the database can tell.
+    expect((await verifyAuditChain(database.db)).ok).toBe(true);
+    const anchor = { seq: 3, hash: original[2]!.hash };
+    expect((await verifyAuditChain(database.db, { anchor })).problem).toMatchObject({ kind: 'anchor', seq: 3 });
+    expect((await verifyAuditChain(database.db, { anchor: { seq: 1, hash: original[0]!.hash } })).ok).toBe(true);
+    expect((await verifyAuditChain(database.db, { anchor: { seq: 99, hash: original[0]!.hash } })).problem).toMatchObject({ kind: 'anchor', seq: 99 });
+  });
+
   it('finds a deleted entry, first, in the middle or last', async () => {
     for (let seq = 1; seq <= ENTRIES; seq++) {
       await tamper(sql`delete from audit_log where seq = ${seq}`);

@@ -11,6 +11,8 @@ export type AuditProblemKind =
   | 'missing'
   /** The chain head disagrees with the last entry: entries were deleted from, or added to, the end. */
   | 'head_mismatch'
+  /** The entry's hash is not the one recorded elsewhere earlier (an anchor): the chain was rewritten from there on. */
+  | 'anchor'
   | 'no_head';
 
 export interface AuditProblem {
@@ -31,6 +33,8 @@ export interface AuditVerification {
 export interface VerifyAuditOptions {
   /** Entries read per query. */
   batchSize?: number;
+  /** An entry's hash written down earlier, outside the database: catches a chain rewritten as a whole. */
+  anchor?: ChainHead;
 }
 
 /**
@@ -64,6 +68,9 @@ export async function verifyAuditChain(db: Db, options: VerifyAuditOptions = {})
               detail: `Entry ${row.seq} does not follow entry ${before}: entry ${before} was rewritten, or entries were removed or reordered`,
             });
           }
+          if (options.anchor && row.seq === options.anchor.seq && row.hash !== options.anchor.hash) {
+            return fail({ kind: 'anchor', seq: row.seq, detail: `Entry ${row.seq} has hash ${row.hash}, not the ${options.anchor.hash} recorded earlier: the log was rewritten` });
+          }
           prevHash = row.hash;
           expectedSeq += 1;
           checked += 1;
@@ -83,6 +90,9 @@ export async function verifyAuditChain(db: Db, options: VerifyAuditOptions = {})
       }
       if (head.seq < last) {
         return fail({ kind: 'head_mismatch', seq: head.seq + 1, detail: `Entries from ${head.seq + 1} on were added outside the chain head` });
+      }
+      if (options.anchor && options.anchor.seq > last) {
+        return fail({ kind: 'anchor', seq: options.anchor.seq, detail: `Entry ${options.anchor.seq}, recorded earlier, is no longer in the log` });
       }
       return { ok: true, checked, head };
     },

@@ -16,6 +16,11 @@ const JSON_TYPE = 'application/json; charset=utf-8';
 /** Short, so that verifiers see a rotated key soon; rotation is rare, so this costs little. */
 const DID_DOCUMENT_MAX_AGE = 60;
 
+/** Verifiers and wallets on other sites fetch these from the browser too. */
+function shareAcrossSites(reply: FastifyReply): FastifyReply {
+  return reply.header('access-control-allow-origin', '*').header('cross-origin-resource-policy', 'cross-origin');
+}
+
 function matchesEtag(request: FastifyRequest, etag: string): boolean {
   const header = request.headers['if-none-match'];
   if (!header) return false;
@@ -30,7 +35,8 @@ export async function credentialsRoutes(base: FastifyInstance, services: Service
 
   const sendDidDocument = async (_request: FastifyRequest, reply: FastifyReply) => {
     const document = await issuer.didDocument();
-    return reply.header('cache-control', `public, max-age=${DID_DOCUMENT_MAX_AGE}`).type(JSON_TYPE).send(JSON.stringify(document));
+    return shareAcrossSites(reply)
+      .header('cache-control', `public, max-age=${DID_DOCUMENT_MAX_AGE}`).type(JSON_TYPE).send(JSON.stringify(document));
   };
   const didRoute = {
     config: { access: 'public' as const },
@@ -62,7 +68,7 @@ export async function credentialsRoutes(base: FastifyInstance, services: Service
     async (request, reply) => {
       const signed = await issuer.signedStatusList(request.params.purpose, request.params.number);
       if (!signed) throw new AppError('not_found');
-      reply
+      shareAcrossSites(reply)
         .header('cache-control', `public, max-age=${STATUS_LIST_TTL_SECONDS}`)
         .header('etag', signed.etag)
         .header('last-modified', signed.updatedAt.toUTCString());
@@ -85,7 +91,7 @@ export async function credentialsRoutes(base: FastifyInstance, services: Service
     },
     async (_request, reply) => {
       discovery ??= JSON.stringify(buildServiceDescription(services.config));
-      return reply.header('cache-control', 'public, max-age=3600').type(JSON_TYPE).send(discovery);
+      return shareAcrossSites(reply).header('cache-control', 'public, max-age=3600').type(JSON_TYPE).send(discovery);
     },
   );
 }

@@ -2,7 +2,6 @@ import crypto from 'node:crypto';
 import type { DbOrTx } from '../../db/client.js';
 import type { KeySigner } from './key-store.js';
 import { findStatusListVersion, readStatusListBits } from './repository.js';
-import { signCredential } from './sign-credential.js';
 import { Bitstring, buildStatusListCredential, type StatusPurpose } from './status-list.js';
 
 /** How long verifiers may keep a status list before fetching it again (also the HTTP max-age). */
@@ -71,6 +70,8 @@ export class StatusListPublisher {
       validFrom: stored.updatedAt,
       ttl: STATUS_LIST_TTL_SECONDS * 1000,
     });
+    // Loaded on first use: the JSON-LD stack it needs would otherwise lengthen every start.
+    const { signCredential } = await import('./sign-credential.js');
     const json = JSON.stringify(await signCredential(unsigned, signer));
     const tag = crypto.createHash('sha256').update(`${listId}:${stored.version}:${signer.id}`).digest('base64url').slice(0, 16);
     return { json, etag: `W/"${tag}"`, version: stored.version, updatedAt: stored.updatedAt };

@@ -174,6 +174,9 @@ describe('the DID document and OB 3.0 discovery', () => {
     const res = await get('/.well-known/did.json');
     expect(res.statusCode).toBe(200);
     expect(res.headers['cache-control']).toBe('public, max-age=60');
+    // Wallets and verifier pages on other sites fetch it from the browser.
+    expect(res.headers['access-control-allow-origin']).toBe('*');
+    expect(res.headers['cross-origin-resource-policy']).toBe('cross-origin');
     const document = res.json<{ id: string; verificationMethod: { id: string; type: string; controller: string }[]; assertionMethod: string[] }>();
     expect(document.id).toBe('did:web:certs.example.uz');
     expect(document.verificationMethod.map((m) => m.type)).toEqual(['Multikey', 'Multikey']);

@@ -1,0 +1,9 @@
+import { readPdfAttachments } from '../../platform/pdf/attachments.js';
+import { checkCertificatePdf } from '../../platform/pdf/visible-fields.js';
+import type { PdfReader } from './verify-file.js';
+
+/** Certificate PDFs read with pdf-lib (attachments) and PDF.js (visible text), as on the server. */
+export const nodePdfReader: PdfReader = {
+  attachments: (pdf) => readPdfAttachments(pdf),
+  visibleFields: (pdf, expected) => checkCertificatePdf(pdf, expected),
+};
