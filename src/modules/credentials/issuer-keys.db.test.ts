@@ -1,4 +1,7 @@
 import { sql } from 'drizzle-orm';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { testBackend } from '../../../test/backend.js';
 import { createTestDatabase, type TestDatabase } from '../../../test/db.js';
@@ -12,7 +15,9 @@ import { rotateDatabaseKeys } from './rotate-issuer-keys.js';
 import { sampleCredential } from './sample-credential.js';
 import { signCredential } from './sign-credential.js';
 import { signCredentialJwt } from './sign-credential-jwt.js';
+import { changeKeyPassphrase } from './change-key-passphrase.js';
 import { verifyCredential } from './verify-credential.js';
+import { withdrawIssuerKey } from './withdraw-issuer-key.js';
 
 const baseUrl = 'https://certs.example.uz';
 const did = didWebFromUrl(baseUrl);
@@ -152,5 +157,48 @@ describe(`issuer keys in the database (${testBackend()})`, () => {
     const ids = stores.map((s) => s.listKeys().map((k) => k.id).sort().join());
     expect(new Set(ids).size).toBe(1);
     expect(await listSigningKeys(database.db)).toHaveLength(2);
+  });
+
+  it('change passphrase: the current keys are resealed, the old passphrase no longer opens them', async () => {
+    const keys = await open({ passphrase });
+    const next = 'a brand-new passphrase for 2027';
+    expect(await changeKeyPassphrase(database.db, { from: passphrase, to: next, actor: 'cli' })).toBe(2);
+    expect(await refusal(open({ passphrase }))).toMatch(/does not open/);
+    expect((await open({ passphrase: next })).listKeys()).toEqual(keys.listKeys());
+    expect(await refusal(changeKeyPassphrase(database.db, { from: passphrase, to: 'whatever it may be', actor: 'cli' }))).toMatch(/does not open/);
+  });
+
+  it('withdraw: a retired key leaves the DID document and what it signed stops verifying', async () => {
+    const keys = await open();
+    const signed = await signCredential(sampleCredential(issuerLike, entries), await keys.signer('Ed25519'));
+    const old = (await keys.signer('Ed25519')).id;
+    expect(await refusal(withdrawIssuerKey(database.db, { id: old, actor: 'cli' }))).toMatch(/only retired keys/);
+    await keys.rotate();
+    await withdrawIssuerKey(database.db, { id: old, actor: 'cli' });
+    const published = await keys.refresh();
+    expect(published.map((k) => k.id)).not.toContain(old);
+    expect(published).toHaveLength(3);
+    const result = await verifyCredential(signed, { resolveKey: didDocumentKeyResolver([buildDidDocument(did, published)]) });
+    expect(result.checks.find((c) => c.name === 'signature')).toMatchObject({ ok: false, code: 'unknown_key' });
+  });
+
+  it('can live in a key file instead (USTA_KEY_FILE), written owner-only and re-read after a rotation elsewhere', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'usta-keyfile-'));
+    try {
+      const keyFile = path.join(dir, 'issuer-keys.json');
+      const settings = { controller: did, passphrase, keyFile, recheckMs: 0 };
+      const a = await openIssuerKeys(database.db, settings);
+      expect(fs.statSync(keyFile).mode & 0o777).toBe(0o600);
+      expect(fs.readFileSync(keyFile, 'utf8')).not.toContain('"d"');
+      expect(await listSigningKeys(database.db)).toEqual([]);
+      const b = await openIssuerKeys(database.db, settings);
+      await a.rotate();
+      // Another process rewrote the file: the next signature uses the new key.
+      fs.utimesSync(keyFile, new Date(), new Date(Date.now() + 5_000));
+      expect((await b.signer('Ed25519')).id).toBe((await a.signer('Ed25519')).id);
+      expect(await refusal(openIssuerKeys(database.db, { ...settings, passphrase: 'not the file passphrase' }))).toMatch(/^IssuerKeysError: USTA_KEY_FILE .*wrong passphrase/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
