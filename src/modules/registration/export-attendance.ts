@@ -2,7 +2,7 @@ import type { Translator } from '../../platform/i18n/catalogue.js';
 import type { SessionDay } from '../events/get-session.js';
 import type { AttendanceRow } from './attendance-list.js';
 import { countBlocks } from './export-counts.js';
-import { countryLabel, header, sectorLabel } from './export-participants.js';
+import { countryLabel, header, sectorLabel } from './export-labels.js';
 import type { Cell, ExportColumn, ExportTable } from './export-table.js';
 import type { ParticipantRow } from './exports-repository.js';
 

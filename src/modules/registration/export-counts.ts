@@ -1,5 +1,6 @@
-import { INTL_LOCALE, type Translator } from '../../platform/i18n/catalogue.js';
+import type { Translator } from '../../platform/i18n/catalogue.js';
 import { GENDERS } from '../people/tables.js';
+import { countryLabel, sectorLabel } from './export-labels.js';
 import type { ExportBlock } from './export-table.js';
 
 export interface Countable {
@@ -29,7 +30,7 @@ function ranked(counts: Map<string | null, number>, label: (value: string) => st
 export function countBlocks(rows: readonly Countable[], tr: Translator): ExportBlock[] {
   const notStated = tr.t('registration.export.summary.not_stated');
   const total = tr.t('registration.export.summary.total');
-  const countries = new Intl.DisplayNames(INTL_LOCALE[tr.locale], { type: 'region', fallback: 'code' });
+  const country = countryLabel(tr);
   const genders = countBy(rows, (r) => r.gender);
   const block = (title: string, entries: Array<[string, number]>): ExportBlock => ({
     title: tr.t(`registration.export.summary.${title}`),
@@ -40,7 +41,7 @@ export function countBlocks(rows: readonly Countable[], tr: Translator): ExportB
       'by_gender',
       GENDERS.map((gender) => [tr.t(`people.gender.${gender}`), genders.get(gender) ?? 0]),
     ),
-    block('by_sector', ranked(countBy(rows, (r) => r.sector), (sector) => tr.t(`people.sector.${sector}`), notStated)),
-    block('by_country', ranked(countBy(rows, (r) => r.country), (code) => countries.of(code) ?? code, notStated)),
+    block('by_sector', ranked(countBy(rows, (r) => r.sector), (sector) => sectorLabel(tr, sector)!, notStated)),
+    block('by_country', ranked(countBy(rows, (r) => r.country), (code) => country(code)!, notStated)),
   ];
 }

@@ -1,21 +1,10 @@
-import { INTL_LOCALE, type Translator } from '../../platform/i18n/catalogue.js';
+import type { Translator } from '../../platform/i18n/catalogue.js';
 import type { SessionFacts } from '../events/get-session.js';
 import { instantToZoned } from '../events/session-times.js';
 import { countBlocks } from './export-counts.js';
+import { countryLabel, header, sectorLabel } from './export-labels.js';
 import type { Cell, ExportTable } from './export-table.js';
 import type { ParticipantRow } from './exports-repository.js';
-
-/** Column header in the reader's language. */
-export const header = (tr: Translator, key: string) => tr.t(`registration.export.column.${key}`);
-
-export function countryLabel(tr: Translator): (code: string | null) => string | null {
-  const names = new Intl.DisplayNames(INTL_LOCALE[tr.locale], { type: 'region', fallback: 'code' });
-  return (code) => (code ? (names.of(code) ?? code) : null);
-}
-
-export function sectorLabel(tr: Translator, sector: string | null): string | null {
-  return sector ? tr.t(`people.sector.${sector}`) : null;
-}
 
 /**
  * The participant list: every confirmed registrant with what staff need to run the training

@@ -1,7 +1,7 @@
 import type { Translator } from '../../platform/i18n/catalogue.js';
 import { instantToZoned } from '../events/session-times.js';
 import { countBlocks } from './export-counts.js';
-import { header } from './export-participants.js';
+import { header } from './export-labels.js';
 import type { Cell, ExportBlock, ExportTable } from './export-table.js';
 import { isOverdue } from './invoice-list.js';
 import type { FeeRow, SessionInvoiceRow } from './invoices-repository.js';
