@@ -67,23 +67,26 @@ async function vitest(project, env = {}) {
   );
   let passed = 0;
   let failed = 0;
-  let failedFiles = 0;
+  let brokenFiles = 0;
   if (fs.existsSync(report)) {
     const json = JSON.parse(fs.readFileSync(report, 'utf8'));
     passed = json.numPassedTests ?? 0;
     failed = json.numFailedTests ?? 0;
-    failedFiles = json.numFailedTestSuites ?? 0;
+    // A file that failed to load, or whose hooks failed, has no failed test of its own: count it once.
+    brokenFiles = (json.testResults ?? []).filter(
+      (file) => file.status === 'failed' && !(file.assertionResults ?? []).some((test) => test.status === 'failed'),
+    ).length;
   }
   totals.passed += passed;
-  totals.failed += failed;
+  totals.failed += failed + brokenFiles;
   if (failed > 0) problems.push(`${project}: ${failed} test(s) failed`);
-  if (code !== 0 && failed === 0) {
-    // A file that failed to load, an error outside any test, or no report at all.
-    const extra = Math.max(1, failedFiles);
-    totals.failed += extra;
+  if (brokenFiles > 0) problems.push(`${project}: ${brokenFiles} file(s) failed outside their tests`);
+  if (code !== 0 && failed + brokenFiles === 0) {
+    // An error outside any file, or no report at all.
+    totals.failed += 1;
     problems.push(`${project}: vitest exited with code ${code}`);
   }
-  say(`${project}: ${passed} passed, ${failed} failed`);
+  say(`${project}: ${passed} passed, ${failed + brokenFiles} failed`);
 }
 
 async function lint() {
