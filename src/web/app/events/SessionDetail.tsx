@@ -121,6 +121,9 @@ export function SessionDetail() {
           <Link className="button secondary" to={`/events/sessions/${session.id}/payments`}>
             {t('web.app.payments.link')}
           </Link>
+          <Link className="button secondary" to={`/events/sessions/${session.id}/attendance`}>
+            {t('web.app.attendance.link')}
+          </Link>
         </>
       }
     >
