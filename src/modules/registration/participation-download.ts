@@ -47,3 +47,9 @@ export async function staffCertificate(db: Db, deps: CertificateDeps, options: {
   if (!record || record.sessionId !== session.id) throw notCompleted();
   return file(record, await renderParticipationCertificate(db, deps, record));
 }
+
+/** Whether a registration has a certificate of participation to download now (for the link on its ticket). */
+export async function certificateAvailable(db: Db, registrationId: string): Promise<boolean> {
+  const record = await findCertificate(db, registrationId);
+  return record !== null && record.completed && record.registrationStatus === 'confirmed';
+}

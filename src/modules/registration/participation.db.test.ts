@@ -112,6 +112,14 @@ describe('certificate of participation', () => {
     expect(wrong.statusCode).toBe(400);
     const none = await ctx.app.inject({ method: 'GET', url: `/tickets/${absent.ticketCode}/certificate.pdf?token=${encodeURIComponent(absent.secret)}` });
     expect(none.statusCode).toBe(404);
+    // The ticket page links to it for the one who completed, and not for the one who did not.
+    const ticket = await ctx.app.inject({ method: 'GET', url: `/tickets/${holder.ticketCode}?token=${encodeURIComponent(holder.secret)}&lang=en` });
+    expect(ticket.statusCode).toBe(200);
+    expect(ticket.body).toContain(`/tickets/${holder.ticketCode}/certificate.pdf?token=`);
+    expect(ticket.body).toContain('Download your certificate of participation (PDF)');
+    const other = await ctx.app.inject({ method: 'GET', url: `/tickets/${absent.ticketCode}?token=${encodeURIComponent(absent.secret)}` });
+    expect(other.statusCode).toBe(200);
+    expect(other.body).not.toContain('certificate.pdf');
   });
 });
 

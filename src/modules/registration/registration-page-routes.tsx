@@ -14,6 +14,7 @@ import { SessionPage } from '../events/pages/session-page.js';
 import type { Gender, Sector } from '../people/tables.js';
 import { cancelRegistration } from './cancel-registration.js';
 import { getTicket } from './get-ticket.js';
+import { certificateAvailable } from './participation-download.js';
 import { RegistrationPanel, type RegistrationFormState } from './pages/registration-form.js';
 import { AlreadyRegisteredPage, TicketPage, ticketQrSvg } from './pages/ticket-page.js';
 import { registerForSession } from './register-for-session.js';
@@ -135,6 +136,7 @@ export async function registrationPageRoutes(base: FastifyInstance, services: Se
           secret={secret}
           qrSvg={await ticketQrSvg(ticket.registration.ticketCode)}
           over={last ? new Date() >= last.endsAt : false}
+          completed={await certificateAvailable(db, ticket.registration.id)}
         />
       ),
     });

@@ -19,6 +19,8 @@ export interface TicketPageProps {
   qrSvg: string;
   /** The session has ended: nothing to cancel any more. */
   over: boolean;
+  /** The registrant completed the course: their certificate of participation can be downloaded. */
+  completed?: boolean;
 }
 
 function statusText(ctx: PageContext, ticket: Ticket): string {
@@ -34,7 +36,7 @@ function statusText(ctx: PageContext, ticket: Ticket): string {
 }
 
 /** The registrant's ticket: the code and its QR for the door, when and where, and a way to cancel. */
-export function TicketPage({ ctx, ticket, secret, qrSvg, over }: TicketPageProps) {
+export function TicketPage({ ctx, ticket, secret, qrSvg, over, completed }: TicketPageProps) {
   const { tr, locale } = ctx;
   const { registration, registrant, session } = ticket;
   const zone = session.days[0] ? formatZone(session.days[0].startsAt, session.timeZone, locale) : session.timeZone;
@@ -78,6 +80,11 @@ export function TicketPage({ ctx, ticket, secret, qrSvg, over }: TicketPageProps
       {registration.feeMode === 'invoice' && registration.status === 'confirmed' ? (
         <p>
           <a href={`/tickets/${registration.ticketCode}/invoice.pdf?token=${encodeURIComponent(secret)}`}>{tr.t('registration.invoice.ticket_link')}</a>
+        </p>
+      ) : null}
+      {completed ? (
+        <p>
+          <a href={`/tickets/${registration.ticketCode}/certificate.pdf?token=${encodeURIComponent(secret)}`}>{tr.t('registration.participation.ticket_link')}</a>
         </p>
       ) : null}
       {live && !over ? (
