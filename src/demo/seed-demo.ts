@@ -1,6 +1,7 @@
 import type { Db } from '../db/client.js';
 import { insertAssociation } from '../modules/associations/repository.js';
 import { DEMO_ASSOCIATIONS } from './demo-data.js';
+import { seedDemoAttendance } from './demo-attendance.js';
 import { seedDemoCatalogue } from './demo-catalogue.js';
 import { seedDemoCertification } from './demo-certification.js';
 import { seedDemoEvents } from './demo-events.js';
@@ -19,7 +20,8 @@ export async function seedDemo(db: Db): Promise<string> {
     const catalogue = await seedDemoCatalogue(tx, byKey);
     const events = await seedDemoEvents(tx, byKey, catalogue);
     await seedDemoPayments(tx);
+    const attendance = await seedDemoAttendance(tx);
     const certification = await seedDemoCertification(tx, byKey, catalogue);
-    return `Demo data loaded: ${DEMO_ASSOCIATIONS.length} associations, 1 project, ${register.people} people, ${register.organisations} organisations, ${catalogue.counts.courses} courses, ${events.events} events with ${events.sessions} sessions and ${events.registrations} registrations, ${certification.schemes} certification schemes with ${certification.applications} applications and ${certification.certificates} certificates.`;
+    return `Demo data loaded: ${DEMO_ASSOCIATIONS.length} associations, 1 project, ${register.people} people, ${register.organisations} organisations, ${catalogue.counts.courses} courses, ${events.events} events with ${events.sessions} sessions and ${events.registrations} registrations (${attendance.completed} completed in ${attendance.sessions} past sessions), ${certification.schemes} certification schemes with ${certification.applications} applications and ${certification.certificates} certificates.`;
   });
 }

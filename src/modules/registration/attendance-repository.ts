@@ -94,11 +94,11 @@ export async function writeMark(db: DbOrTx, mark: MarkWrite): Promise<Date> {
 }
 
 /**
- * Writes the marks of many sheet rows with one statement: each row is its registration and one
+ * Writes the marks of many rows (a sheet's) with one statement: each row is its registration and one
  * character per day ("1" present, "0" absent, "." no mark), all rows in a single JSON parameter,
  * expanded to one mark per day in the database — one round trip, and a fifth of the JSON.
  */
-export async function writeSheetMarks(
+export async function writeMarkRows(
   db: DbOrTx,
   rows: Array<{ r: string; m: string }>,
   dayIds: Array<string | null>,
@@ -138,5 +138,17 @@ export async function sessionsStartingBetween(db: DbOrTx, from: Date, to: Date):
     .where(sql`${trainingSessions.status} <> 'cancelled'`)
     .groupBy(sessionDays.sessionId)
     .having(sql`min(${sessionDays.startsAt}) > ${from.toISOString()}::timestamptz and min(${sessionDays.startsAt}) <= ${to.toISOString()}::timestamptz`);
+  return rows.map((r) => r.sessionId);
+}
+
+/** Sessions, not cancelled, whose last day ended before `instant`. */
+export async function sessionsEndedBefore(db: DbOrTx, instant: Date): Promise<string[]> {
+  const rows = await db
+    .select({ sessionId: sessionDays.sessionId })
+    .from(sessionDays)
+    .innerJoin(trainingSessions, eq(trainingSessions.id, sessionDays.sessionId))
+    .where(sql`${trainingSessions.status} <> 'cancelled'`)
+    .groupBy(sessionDays.sessionId)
+    .having(sql`max(${sessionDays.endsAt}) < ${instant.toISOString()}::timestamptz`);
   return rows.map((r) => r.sessionId);
 }

@@ -2,7 +2,7 @@ import { replaceJobInput } from '../../platform/jobs/repository.js';
 import type { JobContext, JobHandlers, JobResult } from '../../platform/jobs/runner.js';
 import { AppError } from '../../platform/errors.js';
 import { loadSessionFacts } from '../events/get-session.js';
-import { writeSheetMarks } from './attendance-repository.js';
+import { writeMarkRows } from './attendance-repository.js';
 import { ATTENDANCE_IMPORT, type AttendanceImportInput } from './attendance-sheet-preview.js';
 import { computeCompletions } from './completion-compute.js';
 import type { TrainingMailDeps } from './completion-mail.js';
@@ -24,7 +24,7 @@ async function runAttendanceImport(deps: TrainingMailDeps, { tx, job, progress }
   const liveDays = new Set(session.days.map((d) => d.id));
   const dayIds = input.dayIds.map((id) => (liveDays.has(id) ? id : null));
   for (let start = 0; start < input.rows.length; start += BATCH) {
-    await writeSheetMarks(tx, input.rows.slice(start, start + BATCH), dayIds, 'sheet', job.createdBy);
+    await writeMarkRows(tx, input.rows.slice(start, start + BATCH), dayIds, 'sheet', job.createdBy);
     progress(Math.min(start + BATCH, input.rows.length));
   }
   await computeCompletions(tx, deps, { session, actorId: job.createdBy, now: new Date(), mail: false });
