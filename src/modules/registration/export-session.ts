@@ -57,8 +57,8 @@ async function buildTable(db: Db, session: SessionFacts, options: ExportSessionO
 
 /**
  * A session's participant list, attendance or payments as CSV or XLSX, for the staff of its
- * association. Built in memory in one go: a session has at most a few thousand registrants, which
- * takes well under a second and a few megabytes, so no background job is needed.
+ * association. Built in memory in one go: a session has at most a few thousand registrants, a
+ * matter of a second or two and a few hundred kilobytes (decision 012), so no background job.
  */
 export async function exportSession(db: Db, options: ExportSessionOptions): Promise<ExportFile> {
   const { session } = await sessionForFees(db, options.actor, options.sessionId);
