@@ -1,8 +1,4 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
-import { AttendanceImportPage } from './attendance/AttendanceImportPage.js';
-import { AttendancePage } from './attendance/AttendancePage.js';
-import { CheckInPage } from './attendance/CheckInPage.js';
-import { CompletionsPage } from './attendance/CompletionsPage.js';
 import { CourseDetail } from './catalogue/CourseDetail.js';
 import { EditCourse, NewCourse } from './catalogue/CourseForm.js';
 import { CourseList } from './catalogue/CourseList.js';
@@ -16,6 +12,13 @@ import { ImportPage } from './import/ImportPage.js';
 import { OrganisationDetail } from './organisations/OrganisationDetail.js';
 import { EditOrganisation, NewOrganisation } from './organisations/OrganisationForm.js';
 import { OrganisationList } from './organisations/OrganisationList.js';
+import { ApplicationDetail } from './certification/ApplicationDetail.js';
+import { CertificateList } from './certification/CertificateList.js';
+import { CertificationHome } from './certification/CertificationHome.js';
+import { MyApplications } from './certification/MyApplications.js';
+import { ReviewQueue } from './certification/ReviewQueue.js';
+import { EditScheme, NewScheme } from './certification/SchemeForm.js';
+import { SchemeList } from './certification/SchemeList.js';
 import { ComingArea } from './pages/ComingArea.js';
 import { Home } from './pages/Home.js';
 import { NotFound } from './pages/NotFound.js';
@@ -59,12 +62,16 @@ export function App() {
           <Route path="events/sessions/:id" element={<SessionDetail />} />
           <Route path="events/sessions/:id/edit" element={<EditSession />} />
           <Route path="events/sessions/:id/payments" element={<PaymentsPage />} />
-          <Route path="events/sessions/:id/attendance" element={<AttendancePage />} />
-          <Route path="events/sessions/:id/attendance/import" element={<AttendanceImportPage />} />
-          <Route path="events/sessions/:id/check-in" element={<CheckInPage />} />
-          <Route path="events/sessions/:id/completions" element={<CompletionsPage />} />
           <Route path="events/:id" element={<EventDetail />} />
           <Route path="events/:id/edit" element={<EditEvent />} />
+          <Route path="certification" element={<CertificationHome />} />
+          <Route path="certification/applications" element={<MyApplications />} />
+          <Route path="certification/applications/:id" element={<ApplicationDetail />} />
+          <Route path="certification/review" element={<ReviewQueue />} />
+          <Route path="certification/certificates" element={<CertificateList />} />
+          <Route path="certification/schemes" element={<SchemeList />} />
+          <Route path="certification/schemes/new" element={<NewScheme />} />
+          <Route path="certification/schemes/:id/edit" element={<EditScheme />} />
           {COMING_AREAS.map((area) => (
             <Route key={area} path={area} element={<ComingArea area={area} />} />
           ))}

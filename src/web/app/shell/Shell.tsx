@@ -6,8 +6,8 @@ import { LanguageSwitcher } from './LanguageSwitcher.js';
 import { UserMenu } from './UserMenu.js';
 
 /** The areas that work today, then the areas still to come (each has a page saying what it will hold). */
-export const WORK_AREAS = ['people', 'organisations', 'import', 'catalogue', 'projects', 'events'] as const;
-export const COMING_AREAS = ['certification', 'registry', 'reports', 'engagement'] as const;
+export const WORK_AREAS = ['people', 'organisations', 'import', 'catalogue', 'projects', 'events', 'certification'] as const;
+export const COMING_AREAS = ['registry', 'reports', 'engagement'] as const;
 export type ComingArea = (typeof COMING_AREAS)[number];
 
 /** After each navigation, focus goes to the new page's heading, as a full page load would announce it. */
