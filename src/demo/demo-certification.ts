@@ -72,23 +72,25 @@ async function seedApplication(tx: Tx, scheme: SchemeContext, applicant: DemoApp
     statement: applicant.statement ?? null,
   });
   const status = applicant.status;
-  const submittedAt = new Date(decidedAt.getTime() - 21 * DAY);
+  const steps = STEPS[status];
+  const stepAt = (i: number) => new Date(decidedAt.getTime() - (steps.length - 1 - i) * 7 * DAY);
   const changes: ApplicationChanges = { status };
   if (status !== 'draft') {
-    changes.submittedAt = submittedAt;
+    changes.submittedAt = stepAt(steps.indexOf('submitted'));
     changes.requirements = (await levelsOf(tx, [scheme.schemeId])).find((l) => l.id === level.id)!.requirements;
   }
   if (status === 'approved' || status === 'rejected') {
     Object.assign(changes, { decidedAt, decisionReason: reviewerNote(status) });
   }
   await updateApplicationRow(tx, id, changes);
-  for (const action of STEPS[status]) {
+  // A week between steps, the last on the day of the decision.
+  for (const [i, action] of steps.entries()) {
     const note = action === 'needs_info' || action === 'rejected' || action === 'approved' ? reviewerNote(action) : null;
-    await insertApplicationEvent(tx, { applicationId: id, actorId: null, action, note });
+    await insertApplicationEvent(tx, { applicationId: id, actorId: i === 0 || action === 'submitted' ? userId : null, action, note, at: stepAt(i) });
   }
   if (status === 'in_review' || status === 'approved') {
     const checked = status === 'approved' ? level.requirements : level.requirements.slice(0, 2);
-    for (const r of checked) await upsertCheck(tx, { applicationId: id, requirementId: r.id, met: true, note: null, checkedBy: userId });
+    for (const r of checked) await upsertCheck(tx, { applicationId: id, requirementId: r.id, met: true, note: null, checkedBy: null });
   }
   return { id, levelId: level.id };
 }
@@ -171,7 +173,7 @@ export async function seedDemoCertification(tx: Tx, associationIds: ReadonlyMap<
         numberYear: Number(issuedOn.slice(0, 4)),
         actorId: null,
       });
-      await insertApplicationEvent(tx, { applicationId: application.id, actorId: null, action: 'certificate_issued', note: certificate.number });
+      await insertApplicationEvent(tx, { applicationId: application.id, actorId: null, action: 'certificate_issued', note: certificate.number, at: issuedAt });
       certificates += 1;
       if (plan.status === 'suspended' || plan.status === 'revoked') await changeStatus(tx, certificate, plan.status, plan.category!, plan.reason!);
       if (plan.status === 'expired' || plan.renewedDaysAgo !== undefined) await expire(tx, certificate);

@@ -231,7 +231,7 @@ export interface CheckRow {
 
 export async function upsertCheck(
   db: DbOrTx,
-  values: { applicationId: string; requirementId: string; met: boolean; note: string | null; checkedBy: string },
+  values: { applicationId: string; requirementId: string; met: boolean; note: string | null; checkedBy: string | null },
 ): Promise<void> {
   await db
     .insert(applicationChecks)
@@ -270,12 +270,12 @@ export interface ApplicationEventRow {
 
 export async function insertApplicationEvent(
   db: DbOrTx,
-  values: { applicationId: string; actorId: string | null; action: string; note: string | null },
+  values: { applicationId: string; actorId: string | null; action: string; note: string | null; at?: Date },
 ): Promise<string> {
   // The clock, not the transaction's start: several steps in one transaction keep their order.
   const rows = await db
     .insert(applicationEvents)
-    .values({ ...values, at: sql`clock_timestamp()` })
+    .values({ ...values, at: values.at ?? sql`clock_timestamp()` })
     .returning({ id: applicationEvents.id });
   return rows[0]!.id;
 }
