@@ -174,10 +174,12 @@ export function CheckInPage() {
             <p>
               <span className="name">{outcome.result.fullName}</span>
               {outcome.result.nameLatin ? <span className="muted">{outcome.result.nameLatin} · </span> : null}
-              {t(outcome.result.status === 'checked_in' ? 'web.app.attendance.check_in.done' : 'web.app.attendance.check_in.already', {
-                day: dayLabel(outcome.result.dayId),
-                time: formatDateTime(outcome.result.recordedAt),
-              })}
+              <span>
+                {t(outcome.result.status === 'checked_in' ? 'web.app.attendance.check_in.done' : 'web.app.attendance.check_in.already', {
+                  day: dayLabel(outcome.result.dayId),
+                  time: formatDateTime(outcome.result.recordedAt),
+                })}
+              </span>
             </p>
           </div>
         ) : null}
