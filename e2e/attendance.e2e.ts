@@ -126,7 +126,7 @@ describe('completion of a past session', () => {
     await completer.getByRole('link', { name: 'Certificate (PDF)' }).click();
     const download = await waiting;
     expect(download.suggestedFilename()).toMatch(/^certificate-[2-9A-Z]{4}(-[2-9A-Z]{4}){3}\.pdf$/);
-    expect(fs.readFileSync((await download.path())!).subarray(0, 5).toString()).toBe('%PDF-');
+    expect(fs.readFileSync(await download.path()).subarray(0, 5).toString()).toBe('%PDF-');
 
     const list = (await (await page.request.get(`${server.url}/api/v1/sessions/${session.id}/completions`)).json()) as {
       items: Array<{ completed: boolean; overridden: boolean; verificationCode: string }>;
