@@ -7,7 +7,7 @@ import profile from './ob3-service-description.json' with { type: 'json' };
  * gh-pages, docs/openapi/openapi.json), keeping only the operations Usta offers — reading a
  * holder's credentials (GET /credentials) and this document — and the components they use.
  * Holders authenticate with an API token of their account (HTTP bearer), not the specification's
- * OAuth 2.0 dynamic client registration; docs/decisions/010 explains the difference.
+ * OAuth 2.0 dynamic client registration; docs/decisions/015 explains the difference.
  */
 export function buildServiceDescription(config: Pick<Config, 'publicUrl'>): Record<string, unknown> {
   const base = config.publicUrl;

@@ -56,7 +56,7 @@ async function openKeyFileStore(file: string, controller: string, passphrase: st
 
 /**
  * Opens the deployment's issuer keys: from USTA_KEY_FILE when set, otherwise from the database
- * (see docs/decisions/010-issuer-keys-in-the-database.md). Keys are created on first use. Every
+ * (see docs/decisions/013-issuer-keys-in-the-database.md). Keys are created on first use. Every
  * problem an operator must fix (wrong passphrase, keys of another address) is an IssuerKeysError.
  */
 export async function openIssuerKeys(db: Db, settings: IssuerKeySettings): Promise<IssuerKeyStore> {
