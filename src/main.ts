@@ -11,6 +11,9 @@ import { resumeJobs } from './platform/jobs/runner.js';
 import { peopleJobHandlers } from './modules/people/run-people-import.js';
 import { attendanceJobHandlers } from './modules/registration/attendance-sheet-job.js';
 import { trainingMailPasses } from './modules/registration/reminder-schedule.js';
+import { certificationJobHandlers } from './modules/certification/bulk-issue-certificates.js';
+import { certificationPasses } from './modules/certification/expire-certificates.js';
+import { certificationDeps } from './modules/certification/routes.js';
 import { Messages } from './platform/i18n/catalogue.js';
 import { startSchedule, type Schedule } from './platform/jobs/schedule.js';
 import { issuerFor } from './modules/credentials/issuer.js';
@@ -117,10 +120,10 @@ async function serve(config: Config): Promise<void> {
   mailWorker = mailWorkerFor(config, database.db, app.log);
   // Jobs queued, or cut short by a stop, are run again; their writes were rolled back with them.
   if (config.workers) {
-    void resumeJobs(database.db, { ...peopleJobHandlers, ...attendanceJobHandlers(trainingDeps) }, app.log).catch((error: unknown) =>
+    void resumeJobs(database.db, { ...peopleJobHandlers, ...attendanceJobHandlers(trainingDeps), ...certificationJobHandlers(certificationDeps({ messages, config })) }, app.log).catch((error: unknown) =>
       app.log.error({ err: error }, 'could not resume jobs'),
     );
-    schedule = startSchedule(trainingMailPasses(database.db, trainingDeps), app.log);
+    schedule = startSchedule([...trainingMailPasses(database.db, trainingDeps), ...certificationPasses(database.db)], app.log);
   }
   const url = listenUrl(app);
   // From the start of the process, module loading included: what someone restarting Usta waits.
