@@ -109,6 +109,16 @@ async function check(base: string, token: string, sessionId: string, results: Re
   }
 }
 
+/** CPU time the process has used so far, in milliseconds (user + system, from /proc). */
+function cpuMillis(pid: number): number | null {
+  try {
+    const fields = fs.readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return null;
+  }
+}
+
 async function measure(label: string, env: Record<string, string>): Promise<number[]> {
   const server: UstaServer = await startUsta({ ...env, USTA_DEMO: '1' }, 180_000);
   try {
@@ -116,12 +126,19 @@ async function measure(label: string, env: Record<string, string>): Promise<numb
     const rates: number[] = [];
     for (let run = 0; run <= RUNS; run++) {
       const sessionId = await newSession(server.url, token, run);
+      const cpuBefore = cpuMillis(server.pid);
       const { seconds, results } = await burst(server.url, sessionId, run);
+      const cpuAfter = cpuMillis(server.pid);
       await check(server.url, token, sessionId, results);
       // The first run warms the server up (JIT, statement plans) and is not counted.
       if (run > 0) rates.push(VISITORS / seconds);
-      process.stdout.write(`  ${label} run ${run}${run === 0 ? ' (warm-up)' : ''}: ${(VISITORS / seconds).toFixed(0)} registrations/s, exact (${SEATS} confirmed, ${VISITORS - SEATS} waiting)\n`);
+      // The server's own CPU per registration: what the figure would be with a core to itself.
+      const cpu = cpuBefore !== null && cpuAfter !== null ? `, server CPU ${((cpuAfter - cpuBefore) / VISITORS).toFixed(1)} ms per registration` : '';
+      process.stdout.write(
+        `  ${label} run ${run}${run === 0 ? ' (warm-up)' : ''}: ${(VISITORS / seconds).toFixed(0)} registrations/s${cpu}, exact (${SEATS} confirmed, ${VISITORS - SEATS} waiting)\n`,
+      );
     }
+    process.stdout.write(`  (machine load average while measuring: ${os.loadavg()[0]!.toFixed(1)} on ${os.cpus().length} CPUs)\n`);
     return rates;
   } finally {
     await server.stop();
