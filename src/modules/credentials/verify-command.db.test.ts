@@ -153,6 +153,17 @@ describe(`usta verify (${testBackend()})`, { timeout: PROCESS_TIMEOUT }, () => {
     await ctx.database.db.transaction((tx) => setStatus(tx, entries.revocation, false));
   });
 
+  it('still verifies a credential signed before a key rotation', async () => {
+    const before = (await issuer.didDocument()).verificationMethod.length;
+    await (await issuer.keys()).rotate();
+    expect((await issuer.didDocument()).verificationMethod).toHaveLength(before + 2);
+    for (const file of [files.json, files.jwt]) {
+      const result = await verify([file]);
+      expect(result.code, file).toBe(0);
+      expect(result.stdout).toContain('✓ Signature: valid');
+    }
+  });
+
   it('fails an edited credential, and one whose status list lies on another host without asking that host', async () => {
     const tampered = await verify([files.tampered]);
     expect(tampered.code).toBe(1);
