@@ -1,22 +1,6 @@
 import { parseArgs } from 'node:util';
+import { fail, openForCommand as open } from './cli.js';
 import { ConfigError, loadConfig, type Config } from './config.js';
-import { openDatabase, type Database } from './db/client.js';
-import { DataDirLockedError } from './db/data-dir-lock.js';
-import { refreshStatistics } from './db/statistics.js';
-import { buildApp, type App } from './app.js';
-import { loggerOptions } from './platform/http/log-options.js';
-import { prepareFirstRun } from './demo/first-run.js';
-import { mailWorkerFor, type MailWorker } from './platform/mail/worker.js';
-import { resumeJobs } from './platform/jobs/runner.js';
-import { peopleJobHandlers } from './modules/people/run-people-import.js';
-import { attendanceJobHandlers } from './modules/registration/attendance-sheet-job.js';
-import { trainingMailPasses } from './modules/registration/reminder-schedule.js';
-import { certificationJobHandlers } from './modules/certification/bulk-issue-certificates.js';
-import { certificationPasses } from './modules/certification/expire-certificates.js';
-import { certificationDeps } from './modules/certification/routes.js';
-import { Messages } from './platform/i18n/catalogue.js';
-import { startSchedule, type Schedule } from './platform/jobs/schedule.js';
-import { issuerFor } from './modules/credentials/issuer.js';
 import { IssuerKeysError } from './modules/credentials/key-rows.js';
 
 const USAGE = `Usage: usta <command>
@@ -33,107 +17,6 @@ Commands:
 
 Environment: PORT, DATABASE_URL, USTA_DATA_DIR, USTA_DEMO, USTA_ADMIN_EMAIL, USTA_ADMIN_PASSWORD,
 SMTP_URL, USTA_PUBLIC_URL, USTA_KEY_PASSPHRASE, USTA_KEY_FILE (see docs/operations.md).`;
-
-function fail(message: string): never {
-  process.stderr.write(`usta: ${message}\n`);
-  process.exit(1);
-}
-
-async function open(config: Config): Promise<Database> {
-  try {
-    return await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
-  } catch (error) {
-    if (error instanceof DataDirLockedError) fail(error.message);
-    throw error;
-  }
-}
-
-function listenUrl(app: App): string {
-  const address = app.server.address();
-  if (address === null || typeof address === 'string') return String(address);
-  const host = address.family === 'IPv6' ? `[${address.address}]` : address.address;
-  return `http://${host}:${address.port}`;
-}
-
-async function serve(config: Config): Promise<void> {
-  const database = await open(config);
-  await database.migrate();
-  const firstRun = await prepareFirstRun(database, config);
-  await refreshStatistics(database);
-  // Opened (and created on a first start) while the app is built; a wrong passphrase stops the start.
-  const issuerKeys = issuerFor({ config, database }).keys();
-  issuerKeys.catch(() => undefined);
-  const messages = new Messages();
-  const app = await buildApp({ config, database, messages, logger: loggerOptions(config.logLevel) });
-  try {
-    await issuerKeys;
-  } catch (error) {
-    await app.close();
-    await database.close();
-    if (error instanceof IssuerKeysError) fail(error.message);
-    throw error;
-  }
-  if (!config.keyPassphrase && !config.keyFile) {
-    app.log.warn('the issuer keys are stored unencrypted in the database: set USTA_KEY_PASSPHRASE to seal them');
-  }
-  const trainingDeps = { messages, publicUrl: config.publicUrl };
-
-  let mailWorker: MailWorker | null = null;
-  let schedule: Schedule | null = null;
-  let closing = false;
-  const shutdown = async (signal: string) => {
-    if (closing) {
-      app.log.warn({ signal }, 'second signal: stopping at once');
-      process.exit(1);
-    }
-    closing = true;
-    app.log.info({ signal }, 'shutting down: finishing requests in flight');
-    const force = setTimeout(() => {
-      app.log.error('requests still in flight after 10 s: stopping anyway');
-      process.exit(1);
-    }, 10_000);
-    force.unref();
-    try {
-      await app.close();
-      await mailWorker?.stop();
-      await schedule?.stop();
-      await database.close();
-      app.log.info('stopped');
-      process.exit(0);
-    } catch (error) {
-      app.log.error({ err: error }, 'error during shutdown');
-      process.exit(1);
-    }
-  };
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-
-  try {
-    await app.listen({ port: config.port, host: config.host });
-  } catch (error) {
-    await database.close();
-    if ((error as NodeJS.ErrnoException).code === 'EADDRINUSE') {
-      fail(`port ${config.port} on ${config.host} is already in use; set PORT to another one`);
-    }
-    throw error;
-  }
-  mailWorker = mailWorkerFor(config, database.db, app.log);
-  // Jobs queued, or cut short by a stop, are run again; their writes were rolled back with them.
-  if (config.workers) {
-    void resumeJobs(database.db, { ...peopleJobHandlers, ...attendanceJobHandlers(trainingDeps), ...certificationJobHandlers(certificationDeps({ messages, config })) }, app.log).catch((error: unknown) =>
-      app.log.error({ err: error }, 'could not resume jobs'),
-    );
-    schedule = startSchedule([...trainingMailPasses(database.db, trainingDeps), ...certificationPasses(database.db)], app.log);
-  }
-  const url = listenUrl(app);
-  // From the start of the process, module loading included: what someone restarting Usta waits.
-  const startupMs = Math.round(performance.now());
-  app.log.info({ url, backend: database.kind, startupMs }, 'ready');
-  const backend = database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL server';
-  const shownUrl = config.port === 0 ? url : config.publicUrl;
-  const lines = ['', `Usta is ready at ${shownUrl} (${backend}) in ${startupMs} ms.`, ...firstRun.lines, ''];
-  process.stdout.write(lines.join('\n') + '\n');
-}
 
 async function main(): Promise<void> {
   const { positionals } = parseArgs({ allowPositionals: true, strict: false });
@@ -160,8 +43,11 @@ async function main(): Promise<void> {
     throw error;
   }
   switch (command) {
-    case 'serve':
+    case 'serve': {
+      // Loaded only here: the other commands start faster without the web application's modules.
+      const { serve } = await import('./serve.js');
       return serve(config);
+    }
     case 'migrate': {
       const database = await open(config);
       await database.migrate();
