@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { TMP } from '../../test/backend.js';
 import { createTestDatabase, type TestDatabase } from '../../test/db.js';
 import { loadConfig } from '../config.js';
-import { countUsers, findUserByEmail } from '../modules/accounts/repository.js';
+import { countPlatformAdmins, countUsers, findUserByEmail } from '../modules/accounts/repository.js';
 import { signIn } from '../modules/accounts/sign-in.js';
 import { listAssociations } from '../modules/associations/repository.js';
 import { DEMO_ADMIN_EMAIL, prepareFirstRun } from './first-run.js';
@@ -46,7 +46,7 @@ describe('prepareFirstRun', () => {
     const second = await prepareFirstRun(database, cfg);
     expect(second.lines.join('\n')).not.toContain(password!);
     expect(second.lines.join('\n')).toContain('https://usta.example.org/sign-in');
-    expect(await countUsers(database.db)).toBe(1);
+    expect(await countPlatformAdmins(database.db)).toBe(1);
   });
 
   it('with USTA_DEMO=0 and no administrator, creates nothing and points to /setup', async () => {

@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import type { Config } from '../config.js';
 import type { Database } from '../db/client.js';
 import { createUser } from '../modules/accounts/create-user.js';
-import { countUsers, findUserByEmail } from '../modules/accounts/repository.js';
+import { countPlatformAdmins, countUsers, findUserByEmail } from '../modules/accounts/repository.js';
 import { listAssociations } from '../modules/associations/repository.js';
 import { seedDemo } from './seed-demo.js';
 
@@ -32,7 +32,8 @@ export async function prepareFirstRun(database: Database, config: Config): Promi
     lines.push(`Sign in at ${config.publicUrl}/sign-in as ${config.adminEmail}.`);
     return { lines };
   }
-  if ((await countUsers(db)) > 0) {
+  // Demo data may include engineers' own accounts; what matters is whether anyone can administer.
+  if ((await countPlatformAdmins(db)) > 0) {
     lines.push(`Sign in at ${config.publicUrl}/sign-in.`);
     return { lines };
   }
@@ -45,6 +46,10 @@ export async function prepareFirstRun(database: Database, config: Config): Promi
       `  password: ${password}`,
       `Sign in at ${config.publicUrl}/sign-in.`,
     );
+    return { lines };
+  }
+  if ((await countUsers(db)) > 0) {
+    lines.push(`No platform administrator yet: set USTA_ADMIN_EMAIL and USTA_ADMIN_PASSWORD and restart.`);
     return { lines };
   }
   lines.push(`No accounts yet: open ${config.publicUrl}/setup to create the first administrator.`);

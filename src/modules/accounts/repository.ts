@@ -33,6 +33,14 @@ export async function findUserById(db: DbOrTx, id: string): Promise<UserRow | nu
   return rows[0] ?? null;
 }
 
+export async function countPlatformAdmins(db: DbOrTx): Promise<number> {
+  const rows = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(users)
+    .where(and(eq(users.isPlatformAdmin, true), isNull(users.disabledAt)));
+  return rows[0]?.n ?? 0;
+}
+
 export async function countUsers(db: DbOrTx): Promise<number> {
   const rows = await db.select({ n: sql<number>`count(*)::int` }).from(users);
   return rows[0]?.n ?? 0;

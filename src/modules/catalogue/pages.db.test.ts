@@ -133,7 +133,7 @@ describe('the public catalogue', () => {
       expect(res.statusCode, url).toBe(404);
       expect(res.headers['content-type']).toContain('text/html');
       expect(res.body).toContain('<h1>Страница не найдена</h1>');
-      expect(res.body).toContain('<p>Курс не');
+      expect(res.body).toContain('<p>Не найдено: Курс.');
     }
   });
 });
