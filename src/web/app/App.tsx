@@ -1,4 +1,8 @@
 import { BrowserRouter, Route, Routes } from 'react-router';
+import { AttendanceImportPage } from './attendance/AttendanceImportPage.js';
+import { AttendancePage } from './attendance/AttendancePage.js';
+import { CheckInPage } from './attendance/CheckInPage.js';
+import { CompletionsPage } from './attendance/CompletionsPage.js';
 import { CourseDetail } from './catalogue/CourseDetail.js';
 import { EditCourse, NewCourse } from './catalogue/CourseForm.js';
 import { CourseList } from './catalogue/CourseList.js';
@@ -62,6 +66,10 @@ export function App() {
           <Route path="events/sessions/:id" element={<SessionDetail />} />
           <Route path="events/sessions/:id/edit" element={<EditSession />} />
           <Route path="events/sessions/:id/payments" element={<PaymentsPage />} />
+          <Route path="events/sessions/:id/attendance" element={<AttendancePage />} />
+          <Route path="events/sessions/:id/attendance/import" element={<AttendanceImportPage />} />
+          <Route path="events/sessions/:id/check-in" element={<CheckInPage />} />
+          <Route path="events/sessions/:id/completions" element={<CompletionsPage />} />
           <Route path="events/:id" element={<EventDetail />} />
           <Route path="events/:id/edit" element={<EditEvent />} />
           <Route path="certification" element={<CertificationHome />} />
