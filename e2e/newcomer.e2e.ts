@@ -117,9 +117,13 @@ describe('a newcomer', () => {
     await apiPost('/people', { associationId: first!.id, fullName: 'Азиз Каримов' });
 
     await page.getByRole('link', { name: 'Все люди' }).click();
+    await page.getByRole('table', { name: 'Люди' }).waitFor();
+    const search = page.getByRole('searchbox', { name: 'Поиск по имени' });
+    await search.fill('Aziz Karimov');
+    await page.waitForURL((url) => url.searchParams.get('q') === 'Aziz Karimov');
     await page.getByRole('link', { name: 'Азиз Каримов' }).waitFor();
 
-    await page.getByRole('searchbox', { name: 'Поиск по имени' }).fill('Yuldasheva');
+    await search.fill('Yuldasheva');
     await page.waitForURL((url) => url.searchParams.get('q') === 'Yuldasheva');
     await page.getByRole('link', { name: 'Азиз Каримов' }).waitFor({ state: 'detached' });
 
