@@ -300,3 +300,21 @@ export const certificateEvents = pgTable(
   },
   (t) => [index('certificate_events_certificate').on(t.certificateId, t.at)],
 );
+
+/**
+ * The signed credential of each certificate, made in the transaction that issued it and kept as
+ * signed: the Data Integrity JSON and the same credential as a VC-JWT. Never re-signed, so the
+ * copy a holder downloaded and the one served later are the same bytes.
+ */
+export const certificateCredentials = pgTable('certificate_credentials', {
+  certificateId: uuid('certificate_id')
+    .primaryKey()
+    .references(() => certificates.id),
+  /** The OpenBadgeCredential with its eddsa-rdfc-2022 proof, as JSON text exactly as signed. */
+  credential: text('credential').notNull(),
+  /** The same credential as an ES256 VC-JWT. */
+  jwt: text('jwt').notNull(),
+  /** The did:web verification method of the Data Integrity proof. */
+  keyId: text('key_id').notNull(),
+  createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
+});
