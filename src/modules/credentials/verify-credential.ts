@@ -60,7 +60,8 @@ function formatProblem(credential: JsonObject): string | null {
   return null;
 }
 
-function validityCheck(credential: JsonObject, now: Date): Check {
+/** The validity period alone: it changes with the clock, so a verifier holding an earlier result can recompute it. */
+export function validityCheck(credential: JsonObject, now: Date): Check {
   const fromText = credential.validFrom ?? credential.issuanceDate;
   const untilText = credential.validUntil ?? credential.expirationDate;
   const from = typeof fromText === 'string' ? Date.parse(fromText) : Number.NaN;
