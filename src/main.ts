@@ -59,7 +59,9 @@ async function main(): Promise<void> {
       const database = await open(config);
       await database.migrate();
       const { seedDemo } = await import('./demo/seed-demo.js');
-      const result = await seedDemo(database.db);
+      const { credentialsFor } = await import('./modules/certification/certificate-credential.js');
+      const { Messages } = await import('./platform/i18n/catalogue.js');
+      const result = await seedDemo(database.db, credentialsFor({ config, database, messages: new Messages() }));
       await database.close();
       process.stdout.write(`${result}\n`);
       return;

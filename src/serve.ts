@@ -90,7 +90,7 @@ export async function serve(config: Config): Promise<void> {
   mailWorker = mailWorkerFor(config, database.db, app.log);
   // Jobs queued, or cut short by a stop, are run again; their writes were rolled back with them.
   if (config.workers) {
-    void resumeJobs(database.db, { ...peopleJobHandlers, ...attendanceJobHandlers(trainingDeps), ...certificationJobHandlers(certificationDeps({ messages, config })) }, app.log).catch((error: unknown) =>
+    void resumeJobs(database.db, { ...peopleJobHandlers, ...attendanceJobHandlers(trainingDeps), ...certificationJobHandlers(certificationDeps({ messages, config, database })) }, app.log).catch((error: unknown) =>
       app.log.error({ err: error }, 'could not resume jobs'),
     );
     schedule = startSchedule([...trainingMailPasses(database.db, trainingDeps), ...certificationPasses(database.db)], app.log);

@@ -8,6 +8,7 @@ import {
   upsertCheck,
   type ApplicationChanges,
 } from '../modules/certification/applications-repository.js';
+import type { CertificateSigner } from '../modules/certification/certificate-credential.js';
 import { writeCertificate } from '../modules/certification/certificate-issuance.js';
 import { addYears, localDate } from '../modules/certification/certificate-numbers.js';
 import { insertCertificateEvent, markExpired, updateCertificateStatus, type CertificateRow } from '../modules/certification/certificates-repository.js';
@@ -112,10 +113,16 @@ async function expire(tx: Tx, certificate: CertificateRow): Promise<void> {
 /**
  * The pilot national certification schemes (consulting engineers in Uzbekistan, water supply
  * engineers in Kazakhstan) with applications in every state and certified engineers whose
- * certificates are active, suspended, revoked, expired, renewed and re-issued. Runs inside the
- * demo's transaction, after the people and the catalogue.
+ * certificates are active, suspended, revoked, expired, renewed and re-issued, each with its signed
+ * credential. Runs inside the demo's transaction, after the people and the catalogue.
  */
-export async function seedDemoCertification(tx: Tx, associationIds: ReadonlyMap<string, string>, catalogue: DemoCatalogue, now = new Date()): Promise<DemoCertification> {
+export async function seedDemoCertification(
+  tx: Tx,
+  associationIds: ReadonlyMap<string, string>,
+  catalogue: DemoCatalogue,
+  signer: CertificateSigner,
+  now = new Date(),
+): Promise<DemoCertification> {
   let applications = 0;
   let certificates = 0;
   let schemes = 0;
@@ -172,6 +179,7 @@ export async function seedDemoCertification(tx: Tx, associationIds: ReadonlyMap<
         validUntil: addYears(issuedOn, demo.values.validityYears),
         numberYear: Number(issuedOn.slice(0, 4)),
         actorId: null,
+        signer,
       });
       await insertApplicationEvent(tx, { applicationId: application.id, actorId: null, action: 'certificate_issued', note: certificate.number, at: issuedAt });
       certificates += 1;
@@ -196,6 +204,7 @@ export async function seedDemoCertification(tx: Tx, associationIds: ReadonlyMap<
           numberYear: Number(renewedOn.slice(0, 4)),
           actorId: null,
           note: old.number,
+          signer,
         });
         await insertCertificateEvent(tx, { certificateId: old.id, actorId: null, action: 'renewed', note: certificate.number });
         await appendAudit(tx, { actor: 'system', entity: `certificate:${old.id}`, action: 'renewed', data: { by: certificate.id, number: certificate.number } });

@@ -4,6 +4,8 @@ import type { Database } from '../db/client.js';
 import { createUser } from '../modules/accounts/create-user.js';
 import { countPlatformAdmins, countUsers, findUserByEmail } from '../modules/accounts/repository.js';
 import { listAssociations } from '../modules/associations/repository.js';
+import { credentialsFor } from '../modules/certification/certificate-credential.js';
+import { Messages } from '../platform/i18n/catalogue.js';
 import { seedDemo } from './seed-demo.js';
 
 export const DEMO_ADMIN_EMAIL = 'admin@usta.demo';
@@ -17,7 +19,7 @@ export async function prepareFirstRun(database: Database, config: Config): Promi
   const { db } = database;
   const lines: string[] = [];
   if (config.demo && (await listAssociations(db)).length === 0) {
-    lines.push(await seedDemo(db));
+    lines.push(await seedDemo(db, credentialsFor({ config, database, messages: new Messages() })));
   }
   if (config.adminEmail && config.adminPassword) {
     if (!(await findUserByEmail(db, config.adminEmail))) {

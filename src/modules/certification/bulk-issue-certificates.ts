@@ -38,10 +38,11 @@ export async function startBulkIssue(db: Db, options: StartBulkIssueOptions): Pr
 async function runBulkIssue(context: JobContext, deps: CertificationDeps): Promise<JobResult> {
   const input = context.job.input as BulkIssueInput;
   const due = await approvedWithoutCertificate(context.tx, input.schemeId);
+  const signer = await deps.credentials.signerInTransaction();
   let created = 0;
   let skipped = 0;
   for (const [i, applicationId] of due.entries()) {
-    const result = await issueCertificateIn(context.tx, deps, { applicationId, actorId: input.actorId, now: new Date() });
+    const result = await issueCertificateIn(context.tx, deps, { applicationId, actorId: input.actorId, now: new Date(), signer });
     if (result.created) created += 1;
     else skipped += 1;
     context.progress(i + 1);

@@ -1,6 +1,7 @@
 import type { Tx } from '../../db/client.js';
 import { nextInSequence } from '../../platform/sequences/next-in-sequence.js';
 import { appendAudit } from '../audit/append-audit.js';
+import type { CertificateSigner } from './certificate-credential.js';
 import { certificateNumber, newVerificationCode, numberScope } from './certificate-numbers.js';
 import { findCertificate, insertCertificate, insertCertificateEvent, type CertificateRow } from './certificates-repository.js';
 import type { CertificationDeps } from './deps.js';
@@ -23,6 +24,10 @@ export interface NewCertificate {
   numberYear: number;
   actorId: string | null;
   note?: string | null;
+  /** Signs the certificate's credential; obtained before the transaction (certificate-credential.ts). */
+  signer: CertificateSigner;
+  /** CPD credits the credential records as earned (a renewal's). */
+  creditsEarned?: number;
 }
 
 /** `user:<id>` for a person's action, `system` for the platform's own. */
@@ -33,7 +38,9 @@ export function auditActor(actorId: string | null): string {
 /**
  * Writes a new certificate in the caller's transaction: its status-list positions, a number from
  * the scheme's gap-free sequence for the year (taken last but one, so the sequence row is held
- * briefly), the first entry of its history, and the audit entry (last: it locks the chain head).
+ * briefly), the first entry of its history, its signed credential, and the audit entry (last: it
+ * locks the chain head). Everything commits together or not at all, so a certificate never exists
+ * without its credential, and a retry that finds the certificate signs nothing again.
  */
 export async function writeCertificate(tx: Tx, deps: Pick<CertificationDeps, 'statusLists'>, values: NewCertificate): Promise<CertificateRow> {
   const positions = await deps.statusLists.allocate(tx);
@@ -62,6 +69,8 @@ export async function writeCertificate(tx: Tx, deps: Pick<CertificationDeps, 'st
     issuedBy: values.actorId,
   });
   await insertCertificateEvent(tx, { certificateId: id, actorId: values.actorId, action: 'issued', note: values.note ?? null });
+  const row = (await findCertificate(tx, id))!;
+  const { keyId } = await values.signer.issue(tx, row, values.creditsEarned === undefined ? {} : { creditsEarned: values.creditsEarned });
   await appendAudit(tx, {
     actor: auditActor(values.actorId),
     entity: `certificate:${id}`,
@@ -75,7 +84,8 @@ export async function writeCertificate(tx: Tx, deps: Pick<CertificationDeps, 'st
       validUntil: values.validUntil,
       ...(values.applicationId ? { applicationId: values.applicationId } : {}),
       ...(values.replacesId ? { replacesId: values.replacesId } : {}),
+      credentialKey: keyId,
     },
   });
-  return (await findCertificate(tx, id))!;
+  return row;
 }

@@ -7,8 +7,8 @@ import { readStatusBit } from '../credentials/repository.js';
 import { certificationJobHandlers } from './bulk-issue-certificates.js';
 import { certificationWorld, createScheme, mailsTo, recordCompletion, signedInAgent, type CertificationWorld, type SchemeBody } from './certification-test-data.js';
 import { findCertificate } from './certificates-repository.js';
+import { certificationDeps } from './routes.js';
 import { expireCertificates } from './expire-certificates.js';
-import { credentialStatusLists } from './status-lists.js';
 import { certificates } from './tables.js';
 
 let ctx: TestContext;
@@ -40,7 +40,7 @@ beforeAll(async () => {
 });
 afterAll(async () => ctx.close());
 
-const deps = () => ({ messages: testMessages(), publicUrl: ctx.config.publicUrl, statusLists: credentialStatusLists });
+const deps = () => certificationDeps({ config: ctx.config, database: ctx.database, messages: testMessages() });
 
 /** An engineer's application for the Lead Engineer level (one requirement), taken to approval. */
 async function approvedApplication(target: SchemeBody = scheme, fullName = 'Шерзод Алиев'): Promise<{ engineer: Agent; id: string; personId: string }> {

@@ -1,4 +1,5 @@
 import type { Messages } from '../../platform/i18n/catalogue.js';
+import type { CertificateCredentials } from './certificate-credential.js';
 import type { CertificateStatusLists } from './status-lists.js';
 
 /** What the certification use cases need beyond the database. */
@@ -8,4 +9,6 @@ export interface CertificationDeps {
   publicUrl: string;
   /** Where a certificate's credential status lives (revocation and suspension bits). */
   statusLists: CertificateStatusLists;
+  /** Signs each certificate's credential as it is written. */
+  credentials: CertificateCredentials;
 }

@@ -6,6 +6,7 @@ import { findLivePerson } from '../people/person-values.js';
 import { checkRole, MANAGE_ROLES } from './access.js';
 import { recordStep } from './application-steps.js';
 import { lockApplication } from './applications-repository.js';
+import type { CertificateSigner } from './certificate-credential.js';
 import { writeCertificate } from './certificate-issuance.js';
 import { addYears, localDate } from './certificate-numbers.js';
 import { certificateView, type CertificateView } from './certificate-view.js';
@@ -24,6 +25,7 @@ export interface IssueInOptions {
   applicationId: string;
   actorId: string | null;
   now: Date;
+  signer: CertificateSigner;
   /** Checks the caller's right once the application is known (the bulk job checked it when it was started). */
   authorize?: (associationId: string) => void;
 }
@@ -60,6 +62,7 @@ export async function issueCertificateIn(tx: Tx, deps: CertificationDeps, option
     validUntil: addYears(issuedOn, scheme.validityYears),
     numberYear: Number(issuedOn.slice(0, 4)),
     actorId: options.actorId,
+    signer: options.signer,
   });
   await recordStep(tx, deps, {
     application,
@@ -80,12 +83,14 @@ export interface IssueCertificateOptions {
 
 /** Staff of the association issue the certificate of an approved application; a retry answers with the same certificate. */
 export async function issueCertificate(db: Db, deps: CertificationDeps, options: IssueCertificateOptions): Promise<IssueResult> {
+  const signer = await deps.credentials.signer();
   const run = () =>
     db.transaction((tx) =>
       issueCertificateIn(tx, deps, {
         applicationId: options.applicationId,
         actorId: options.actor?.user.id ?? null,
         now: options.now ?? new Date(),
+        signer,
         authorize: (associationId) => checkRole(options.actor, associationId, MANAGE_ROLES),
       }),
     );

@@ -33,6 +33,7 @@ export async function reissueCertificate(db: Db, deps: CertificationDeps, option
   const reason = cleanNote(options.reason, 'reason', problems, true)!;
   problems.throwIfAny();
   const now = options.now ?? new Date();
+  const signer = await deps.credentials.signer();
   try {
     return await db.transaction(async (tx) => {
       const old = await lockCertificate(tx, options.id);
@@ -58,6 +59,7 @@ export async function reissueCertificate(db: Db, deps: CertificationDeps, option
         numberYear: Number(today.slice(0, 4)),
         actorId: auth.user.id,
         note: reason,
+        signer,
       });
       await updateCertificateStatus(tx, old.id, { status: 'revoked', statusReasonCategory: 'superseded', statusReason: reason });
       if (old.revocationListId !== null && old.revocationIndex !== null) {

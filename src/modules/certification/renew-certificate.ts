@@ -27,6 +27,7 @@ export interface RenewCertificateOptions {
  */
 export async function renewCertificate(db: Db, deps: CertificationDeps, options: RenewCertificateOptions): Promise<CertificateView> {
   const now = options.now ?? new Date();
+  const signer = await deps.credentials.signer();
   try {
     return await db.transaction(async (tx) => {
       const old = await lockCertificate(tx, options.id);
@@ -61,6 +62,8 @@ export async function renewCertificate(db: Db, deps: CertificationDeps, options:
         numberYear: Number(today.slice(0, 4)),
         actorId: auth.user.id,
         note: old.number,
+        signer,
+        creditsEarned: earned,
       });
       await insertCertificateEvent(tx, { certificateId: old.id, actorId: auth.user.id, action: 'renewed', note: renewed.number });
       await mailHolder(tx, deps, renewed, 'renewed', `certification:certificate:${renewed.id}:issued`, { newNumber: renewed.number });

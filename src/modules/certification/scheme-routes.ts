@@ -7,6 +7,7 @@ import { jobView } from '../../platform/jobs/get-job.js';
 import { startJob, type JobHandlers } from '../../platform/jobs/runner.js';
 import { Job } from '../../platform/jobs/schemas.js';
 import { startBulkIssue } from './bulk-issue-certificates.js';
+import type { CertificateCredentials } from './certificate-credential.js';
 import { createScheme } from './create-scheme.js';
 import type { ExamResultRow } from './exam-results-repository.js';
 import { getScheme } from './get-scheme.js';
@@ -67,6 +68,8 @@ export interface SchemeRouteDeps {
   db: Db;
   workers: boolean;
   jobHandlers: JobHandlers;
+  /** Prepared before the job starts, so the job signs without opening keys inside its transaction. */
+  credentials: CertificateCredentials;
 }
 
 /** Schemes: anyone reads open and closed ones; staff of the association write; assessors enter exam results. */
@@ -166,6 +169,7 @@ export async function schemeRoutes(base: FastifyInstance, deps: SchemeRouteDeps)
     },
     async (request, reply) => {
       const job = await startBulkIssue(db, { actor: request.auth, schemeId: request.params.id });
+      await deps.credentials.signer();
       if (deps.workers) void startJob(db, job.id, deps.jobHandlers, request.log);
       return reply.code(202).send(jobView(job));
     },

@@ -36,6 +36,8 @@ export interface CertificateCredentialInput {
   holder: {
     /** The name as the holder writes it, in its own script. */
     name: string;
+    /** Its Latin form when the name is written in another script: a second `name` identifier, so the Latin name printed on a certificate can be checked too. */
+    nameLatin?: string;
     /** Hashed with a per-credential salt, so the e-mail address cannot be read back from the credential. */
     email?: string;
   };
@@ -50,8 +52,9 @@ export interface CertificateCredentialInput {
     alignment?: AlignmentInput[];
   };
   creditsEarned?: number;
-  validFrom: Date;
-  validUntil?: Date;
+  /** A Date is written in UTC; a string is an XML dateTimeStamp written as given, e.g. with the issuer's zone offset. */
+  validFrom: Date | string;
+  validUntil?: Date | string;
   revocation: StatusListPosition;
   suspension: StatusListPosition;
 }
@@ -59,7 +62,8 @@ export interface CertificateCredentialInput {
 export type JsonObject = Record<string, unknown>;
 
 /** XML Schema dateTimeStamp without fractions, as credentials conventionally carry it. */
-export function credentialDate(date: Date): string {
+export function credentialDate(date: Date | string): string {
+  if (typeof date === 'string') return date;
   return date.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
@@ -103,6 +107,9 @@ export function buildAchievement(input: CertificateCredentialInput['achievement'
 
 function identityObjects(holder: CertificateCredentialInput['holder']): JsonObject[] {
   const identities: JsonObject[] = [{ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: holder.name }];
+  if (holder.nameLatin && holder.nameLatin !== holder.name) {
+    identities.push({ type: 'IdentityObject', identityType: 'name', hashed: false, identityHash: holder.nameLatin });
+  }
   if (holder.email) {
     const salt = crypto.randomBytes(16).toString('hex');
     const hash = crypto.createHash('sha256').update(`${holder.email.trim().toLowerCase()}${salt}`, 'utf8').digest('hex');
@@ -116,7 +123,9 @@ export function buildCertificateCredential(input: CertificateCredentialInput): J
   const languages = input.achievement.texts.map((t) => t.language);
   if (new Set(languages).size !== languages.length) throw fieldError('achievement', 'errors.field.invalid');
   if (new Set(languages.map(input.achievement.idFor)).size !== languages.length) throw fieldError('achievement', 'errors.field.invalid');
-  if (input.validUntil && input.validUntil <= input.validFrom) throw fieldError('validUntil', 'errors.field.invalid');
+  const instant = (value: Date | string) => (typeof value === 'string' ? Date.parse(value) : value.getTime());
+  if (Number.isNaN(instant(input.validFrom))) throw fieldError('validFrom', 'errors.field.invalid');
+  if (input.validUntil && !(instant(input.validUntil) > instant(input.validFrom))) throw fieldError('validUntil', 'errors.field.invalid');
   const [primary] = input.achievement.texts;
   return {
     '@context': [CREDENTIALS_V2_CONTEXT, OB_V3P0_CONTEXT],

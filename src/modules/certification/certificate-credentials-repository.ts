@@ -1,0 +1,68 @@
+import { eq, inArray } from 'drizzle-orm';
+import type { DbOrTx } from '../../db/client.js';
+import type { Translated } from '../../platform/i18n/translated.js';
+import { associations } from '../associations/tables.js';
+import { courses, type EscoSkill } from '../catalogue/tables.js';
+import { statusLists } from '../credentials/tables.js';
+import type { Requirement } from './requirements.js';
+import { certificateCredentials, certificates, certificationSchemes, schemeLevels } from './tables.js';
+
+export interface StoredCredential {
+  certificateId: string;
+  credential: string;
+  jwt: string;
+  keyId: string;
+  createdAt: Date;
+}
+
+export async function insertCertificateCredential(db: DbOrTx, values: Omit<StoredCredential, 'createdAt'>): Promise<void> {
+  await db.insert(certificateCredentials).values(values);
+}
+
+export async function findCertificateCredential(db: DbOrTx, certificateId: string): Promise<StoredCredential | null> {
+  const [row] = await db.select().from(certificateCredentials).where(eq(certificateCredentials.certificateId, certificateId));
+  return row ?? null;
+}
+
+/** What a certificate's credential says beyond the certificate row: the issuer, the scheme's words and languages, the level's requirements. */
+export interface CredentialFacts {
+  associationName: string;
+  schemeName: Translated;
+  schemeDescription: Translated;
+  certificateLocales: string[];
+  levelName: Translated;
+  levelPosition: number;
+  requirements: Requirement[];
+}
+
+export async function credentialFactsOf(db: DbOrTx, certificateId: string): Promise<CredentialFacts | null> {
+  const [row] = await db
+    .select({
+      associationName: associations.name,
+      schemeName: certificationSchemes.name,
+      schemeDescription: certificationSchemes.description,
+      certificateLocales: certificationSchemes.certificateLocales,
+      levelName: schemeLevels.name,
+      levelPosition: schemeLevels.position,
+      requirements: schemeLevels.requirements,
+    })
+    .from(certificates)
+    .innerJoin(certificationSchemes, eq(certificationSchemes.id, certificates.schemeId))
+    .innerJoin(schemeLevels, eq(schemeLevels.id, certificates.levelId))
+    .innerJoin(associations, eq(associations.id, certificates.associationId))
+    .where(eq(certificates.id, certificateId));
+  return row ?? null;
+}
+
+/** The ESCO skills and EQF level the catalogue gives each course. */
+export async function courseAlignments(db: DbOrTx, ids: string[]): Promise<Array<{ id: string; eqfLevel: number | null; escoSkills: EscoSkill[] }>> {
+  if (ids.length === 0) return [];
+  return db.select({ id: courses.id, eqfLevel: courses.eqfLevel, escoSkills: courses.escoSkills }).from(courses).where(inArray(courses.id, ids));
+}
+
+/** The published number of each status list (its URL names the number, the certificate keeps the row id). */
+export async function statusListNumbers(db: DbOrTx, ids: number[]): Promise<Map<number, number>> {
+  if (ids.length === 0) return new Map();
+  const rows = await db.select({ id: statusLists.id, number: statusLists.number }).from(statusLists).where(inArray(statusLists.id, ids));
+  return new Map(rows.map((r) => [r.id, r.number]));
+}
