@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testMessages, type Agent, type TestContext } from '../../../test/app.js';
@@ -197,5 +198,34 @@ describe('the certificate PDF', () => {
     const other = await issueFor(1, 'Gulnora Yusupova', null);
     const otherCredential = (await loadCertificateCredential(ctx.database.db, other.certificate.id))!.credential;
     expect((await checkCertificatePdf(pdf, expectedCertificateFields(otherCredential)!)).ok).toBe(false);
+  });
+});
+
+describe('downloads', () => {
+  it('give staff, assessors and the holder the PDF and the credential as signed; nobody else', async () => {
+    const { engineer, certificate } = await issueFor(1, 'Әлімжанова Гүлнұр', 'Alimzhanova Gulnur');
+    const base = `/api/v1/certificates/${certificate.id}`;
+    const stored = (await ctx.database.db.select().from(certificateCredentials).where(eq(certificateCredentials.certificateId, certificate.id)))[0]!;
+    for (const agent of [uz.staff, uz.assessor, engineer]) {
+      const json = await agent.request({ method: 'GET', url: `${base}/credential.json` });
+      expect(json.statusCode, json.body).toBe(200);
+      expect(json.headers['content-type']).toContain('application/ld+json');
+      expect(json.body).toBe(stored.credential);
+    }
+    const pdf = await engineer.request({ method: 'GET', url: `${base}/certificate.pdf` });
+    expect(pdf.statusCode).toBe(200);
+    expect(pdf.headers['content-type']).toBe('application/pdf');
+    expect(pdf.headers['content-disposition']).toBe(`attachment; filename="${certificate.number}.pdf"`);
+    const [attached] = await readPdfAttachments(new Uint8Array(pdf.rawPayload));
+    expect(new TextDecoder().decode(attached!.bytes)).toBe(stored.credential);
+
+    const kz = await certificationWorld(ctx, { country: 'KZ', defaultLocale: 'kk', timeZone: 'Asia/Almaty' });
+    const stranger = await signedInAgent(ctx);
+    for (const agent of [kz.staff, stranger, uz.trainer]) {
+      expect((await agent.request({ method: 'GET', url: `${base}/certificate.pdf` })).statusCode).toBe(403);
+      expect((await agent.request({ method: 'GET', url: `${base}/credential.json` })).statusCode).toBe(403);
+    }
+    expect((await ctx.app.inject({ method: 'GET', url: `${base}/credential.json` })).statusCode).toBe(401);
+    expect((await uz.staff.request({ method: 'GET', url: `/api/v1/certificates/${crypto.randomUUID()}/credential.json` })).statusCode).toBe(404);
   });
 });

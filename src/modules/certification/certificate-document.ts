@@ -1,11 +1,10 @@
-import type { Locale } from '../../config.js';
+import type { Config, Locale } from '../../config.js';
 import type { DbOrTx } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
 import { INTL_LOCALE, type Messages } from '../../platform/i18n/catalogue.js';
 import { pickTranslation } from '../../platform/i18n/translated.js';
 import type { Bilingual, CertificationCertificateInput, CertificationLabels } from '../../platform/pdf/certificate-types.js';
 import { renderCertificatePdf } from '../../platform/pdf/render-certificate.js';
-import type { Services } from '../../platform/services.js';
 import { loadSessionFacts } from '../events/get-session.js';
 import { getProjectAcknowledgement } from '../events/project-acknowledgement.js';
 import { listPersonCompletions } from '../registration/list-person-completions.js';
@@ -88,13 +87,20 @@ export function certificationInput(
   };
 }
 
+/** What rendering needs; the app's services have it. */
+export interface DocumentServices {
+  db: DbOrTx;
+  messages: Messages;
+  config: Pick<Config, 'publicUrl'>;
+}
+
 /**
  * The certificate as an A4 PDF in the scheme's two languages, carrying its signed credential
  * (credential.json, exactly as signed) as an attached file. The caller has decided who may have
  * it. The same certificate always renders the same text, so a verifier can hold the visible
  * fields against the credential inside.
  */
-export async function renderCertificateDocument(services: Pick<Services, 'db' | 'messages' | 'config'>, certificateId: string, locale?: Locale): Promise<Uint8Array> {
+export async function renderCertificateDocument(services: DocumentServices, certificateId: string, locale?: Locale): Promise<Uint8Array> {
   const { db } = services;
   const certificate = await findCertificate(db, certificateId);
   const credentialFacts = certificate ? await credentialFactsOf(db, certificate.id) : null;

@@ -15,6 +15,7 @@ import {
   type ReasonBodyType,
 } from './certificate-schemas.js';
 import type { CertificationDeps } from './deps.js';
+import { downloadCertificatePdf, downloadCredentialJson } from './download-certificate.js';
 import { getCertificate } from './get-certificate.js';
 import { issueCertificate } from './issue-certificate.js';
 import { listCertificates } from './list-certificates.js';
@@ -53,6 +54,51 @@ export async function certificateRoutes(base: FastifyInstance, { db, deps }: { d
     '/api/v1/certificates/:id',
     { config: { access: 'signed_in' }, schema: { tags, summary: 'A certificate with its history', params: IdParams, response: { 200: CertificateDetail, ...errors } } },
     async (request) => getCertificate(db, { actor: request.auth, id: request.params.id }),
+  );
+
+  app.get(
+    '/api/v1/certificates/:id/certificate.pdf',
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags,
+        summary: 'The certificate as a PDF in its two languages, with the signed credential attached (staff and assessors, or the holder)',
+        params: IdParams,
+        produces: ['application/pdf'],
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'application/pdf' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const file = await downloadCertificatePdf({ db, messages: deps.messages, config: { publicUrl: deps.publicUrl } }, { actor: request.auth, id: request.params.id, locale: request.locale });
+      return reply
+        .type('application/pdf')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(Buffer.from(file.pdf));
+    },
+  );
+
+  app.get(
+    '/api/v1/certificates/:id/credential.json',
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags,
+        summary: 'The signed Open Badges 3.0 credential of the certificate, exactly as signed (staff and assessors, or the holder)',
+        params: IdParams,
+        produces: ['application/ld+json'],
+        response: { 200: Type.Unsafe<string>({ type: 'string', format: 'binary', description: 'application/ld+json: an OpenBadgeCredential with an eddsa-rdfc-2022 DataIntegrityProof' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const file = await downloadCredentialJson(db, { actor: request.auth, id: request.params.id });
+      return reply
+        .type('application/ld+json')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .serializer((payload: string) => payload)
+        .send(file.json);
+    },
   );
 
   app.post(
