@@ -17,6 +17,7 @@ import { catalogueRoutes } from './modules/catalogue/routes.js';
 import { certificationRoutes } from './modules/certification/routes.js';
 import { credentialsRoutes } from './modules/credentials/routes.js';
 import { projectsRoutes } from './modules/events/projects-routes.js';
+import { registryRoutes } from './modules/registry/routes.js';
 import { peopleRoutes } from './modules/people/routes.js';
 import { exportRoutes } from './modules/registration/export-routes.js';
 import { invoiceRoutes } from './modules/registration/invoice-routes.js';
@@ -146,6 +147,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(invoiceRoutes, services);
   await app.register(exportRoutes, services);
   await app.register(certificationRoutes, services);
+  await app.register(registryRoutes, services);
   await app.register(jobsRoutes, services);
   await app.register(webRoutes, services);
 
