@@ -1,17 +1,18 @@
 import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../platform/auth/access.js';
 import { AppError } from '../../platform/errors.js';
-import { insertJob, type JobState } from '../../platform/jobs/repository.js';
+import { insertJob, replaceJobInput, type JobState } from '../../platform/jobs/repository.js';
 import type { JobContext, JobHandlers, JobResult } from '../../platform/jobs/runner.js';
 import { checkRole, MANAGE_ROLES } from './access.js';
 import { approvedWithoutCertificate } from './applications-repository.js';
+import { BULK_ARCHIVE, runBulkArchive, type BulkIssueRun } from './bulk-certificate-archive.js';
 import type { CertificationDeps } from './deps.js';
 import { issueCertificateIn } from './issue-certificate.js';
 import { findScheme } from './schemes-repository.js';
 
 export const BULK_ISSUE = 'certification_bulk_issue';
 
-interface BulkIssueInput {
+interface BulkIssueInput extends BulkIssueRun {
   schemeId: string;
   actorId: string;
 }
@@ -41,16 +42,20 @@ async function runBulkIssue(context: JobContext, deps: CertificationDeps): Promi
   const signer = await deps.credentials.signerInTransaction();
   let created = 0;
   let skipped = 0;
+  const certificateIds: string[] = [];
   for (const [i, applicationId] of due.entries()) {
     const result = await issueCertificateIn(context.tx, deps, { applicationId, actorId: input.actorId, now: new Date(), signer });
     if (result.created) created += 1;
     else skipped += 1;
+    certificateIds.push(result.certificate.id);
     context.progress(i + 1);
   }
+  // Kept with the job, so the run's PDFs can be archived (bulk-certificate-archive.ts).
+  await replaceJobInput(context.tx, context.job.id, { ...input, certificateIds });
   return { created, skipped };
 }
 
 /** The job kinds of certification, for the job runner. */
 export function certificationJobHandlers(deps: CertificationDeps): JobHandlers {
-  return { [BULK_ISSUE]: (context) => runBulkIssue(context, deps) };
+  return { [BULK_ISSUE]: (context) => runBulkIssue(context, deps), [BULK_ARCHIVE]: (context) => runBulkArchive(context, deps) };
 }

@@ -1,8 +1,10 @@
 import crypto from 'node:crypto';
 import { count, eq } from 'drizzle-orm';
+import { unzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, testMessages, type Agent, type TestContext } from '../../../test/app.js';
 import type { Database } from '../../db/client.js';
+import { resumeJobs } from '../../platform/jobs/runner.js';
 import { readPdfAttachments } from '../../platform/pdf/attachments.js';
 import { checkCertificatePdf } from '../../platform/pdf/visible-fields.js';
 import { auditRowsFor } from '../audit/repository.js';
@@ -12,9 +14,11 @@ import { issuerFor } from '../credentials/issuer.js';
 import { validateOb3Schema } from '../credentials/ob3-schema.js';
 import { rotateDatabaseKeys } from '../credentials/rotate-issuer-keys.js';
 import { verifyCredential, type VerificationResult } from '../credentials/verify-credential.js';
+import { certificationJobHandlers } from './bulk-issue-certificates.js';
 import { credentialsFor, loadCertificateCredential } from './certificate-credential.js';
 import { renderCertificateDocument } from './certificate-document.js';
 import { certificationWorld, createScheme, mailsTo, signedInAgent, type CertificationWorld, type SchemeBody } from './certification-test-data.js';
+import { certificationDeps } from './routes.js';
 import { certificateCredentials, certificates } from './tables.js';
 
 let ctx: TestContext;
@@ -43,10 +47,10 @@ interface Issued {
   validUntil: string;
 }
 
-/** An engineer's approved application for a level (all its requirements ticked by the assessor), then issued by staff. */
-async function issueFor(level: number, fullName: string, nameLatin: string | null): Promise<{ engineer: Agent; certificate: Issued; applicationId: string }> {
+/** An engineer's application for a level, approved with all its requirements ticked by the assessor. */
+async function approved(level: number, fullName: string, nameLatin: string | null, target: SchemeBody = scheme): Promise<{ engineer: Agent; id: string }> {
   const engineer = await signedInAgent(ctx);
-  const created = await engineer.request({ method: 'POST', url: '/api/v1/applications', payload: { levelId: scheme.levels[level]!.id, experienceYears: 12, fullName, nameLatin } });
+  const created = await engineer.request({ method: 'POST', url: '/api/v1/applications', payload: { levelId: target.levels[level]!.id, experienceYears: 12, fullName, nameLatin } });
   expect(created.statusCode, created.body).toBe(201);
   const { id, requirements } = created.json<{ id: string; requirements: Array<{ id: string }> }>();
   const base = `/api/v1/applications/${id}`;
@@ -54,6 +58,13 @@ async function issueFor(level: number, fullName: string, nameLatin: string | nul
   await uz.assessor.request({ method: 'POST', url: `${base}/review`, payload: {} });
   for (const r of requirements) await uz.assessor.request({ method: 'PUT', url: `${base}/checklist/${r.id}`, payload: { met: true } });
   expect((await uz.assessor.request({ method: 'POST', url: `${base}/approve`, payload: {} })).json().status).toBe('approved');
+  return { engineer, id };
+}
+
+/** An approved application's certificate, issued by staff. */
+async function issueFor(level: number, fullName: string, nameLatin: string | null): Promise<{ engineer: Agent; certificate: Issued; applicationId: string }> {
+  const { engineer, id } = await approved(level, fullName, nameLatin);
+  const base = `/api/v1/applications/${id}`;
   const issued = await uz.staff.request({ method: 'POST', url: `${base}/certificate`, payload: {} });
   expect(issued.statusCode, issued.body).toBe(201);
   return { engineer, certificate: issued.json<Issued>(), applicationId: id };
@@ -227,5 +238,46 @@ describe('downloads', () => {
     }
     expect((await ctx.app.inject({ method: 'GET', url: `${base}/credential.json` })).statusCode).toBe(401);
     expect((await uz.staff.request({ method: 'GET', url: `/api/v1/certificates/${crypto.randomUUID()}/credential.json` })).statusCode).toBe(404);
+  });
+});
+
+describe('bulk issue', () => {
+  it('signs every certificate of the run, and archives their PDFs as a ZIP in a job staff can download', async () => {
+    const bulk = await createScheme(uz, { certificateLocales: ['uz', 'en'] });
+    const applicants = [await approved(1, 'Шерзод Алиев', 'Sherzod Aliev', bulk), await approved(1, 'Gulnora Yusupova', null, bulk)];
+    const started = await uz.staff.request({ method: 'POST', url: `/api/v1/schemes/${bulk.id}/certificates/bulk`, payload: {} });
+    expect(started.statusCode, started.body).toBe(202);
+    const issueJobId = started.json<{ id: string }>().id;
+    const handlers = certificationJobHandlers(certificationDeps({ config: ctx.config, database: ctx.database, messages: testMessages() }));
+    await resumeJobs(ctx.database.db, handlers);
+    expect((await uz.staff.request({ method: 'GET', url: `/api/v1/jobs/${issueJobId}` })).json()).toMatchObject({ status: 'done', result: { created: 2 } });
+    const list = (await uz.staff.request({ method: 'GET', url: `/api/v1/certificates?schemeId=${bulk.id}` })).json<{ items: Issued[] }>().items;
+    expect(list).toHaveLength(2);
+    for (const certificate of list) expect((await verify((await loadCertificateCredential(ctx.database.db, certificate.id))!.credential)).valid).toBe(true);
+    // A second run finds nothing to do, and signs nothing.
+    expect((await uz.staff.request({ method: 'POST', url: `/api/v1/schemes/${bulk.id}/certificates/bulk`, payload: {} })).json()).toMatchObject({ total: 0 });
+    for (const a of applicants) expect(await mailsTo(ctx, a.engineer.email, 'certification.mail.certificate_issued')).toHaveLength(1);
+
+    expect((await uz.assessor.request({ method: 'POST', url: '/api/v1/certificate-archives', payload: { issueJobId } })).statusCode).toBe(403);
+    const queued = await uz.staff.request({ method: 'POST', url: '/api/v1/certificate-archives', payload: { issueJobId } });
+    expect(queued.statusCode, queued.body).toBe(202);
+    expect(queued.json()).toMatchObject({ status: 'queued', total: 2 });
+    const archiveId = queued.json<{ id: string }>().id;
+    expect((await uz.staff.request({ method: 'GET', url: `/api/v1/certificate-archives/${archiveId}` })).statusCode).toBe(404);
+    await resumeJobs(ctx.database.db, handlers);
+    expect((await uz.staff.request({ method: 'GET', url: `/api/v1/jobs/${archiveId}` })).json()).toMatchObject({ status: 'done', processed: 2 });
+
+    const zip = await uz.staff.request({ method: 'GET', url: `/api/v1/certificate-archives/${archiveId}` });
+    expect(zip.statusCode).toBe(200);
+    expect(zip.headers['content-type']).toBe('application/zip');
+    const entries = unzipSync(new Uint8Array(zip.rawPayload));
+    expect(Object.keys(entries).sort()).toEqual(list.map((c) => `${c.number}.pdf`).sort());
+    for (const certificate of list) {
+      const [attached] = await readPdfAttachments(entries[`${certificate.number}.pdf`]!);
+      const stored = (await ctx.database.db.select().from(certificateCredentials).where(eq(certificateCredentials.certificateId, certificate.id)))[0]!;
+      expect(new TextDecoder().decode(attached!.bytes)).toBe(stored.credential);
+    }
+    const kz = await certificationWorld(ctx, { country: 'KZ', defaultLocale: 'kk', timeZone: 'Asia/Almaty' });
+    expect((await kz.staff.request({ method: 'GET', url: `/api/v1/certificate-archives/${archiveId}` })).statusCode).toBe(403);
   });
 });

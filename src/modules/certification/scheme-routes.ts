@@ -6,6 +6,7 @@ import { errorResponses } from '../../platform/http/schema-types.js';
 import { jobView } from '../../platform/jobs/get-job.js';
 import { startJob, type JobHandlers } from '../../platform/jobs/runner.js';
 import { Job } from '../../platform/jobs/schemas.js';
+import { getBulkArchive, startBulkArchive } from './bulk-certificate-archive.js';
 import { startBulkIssue } from './bulk-issue-certificates.js';
 import type { CertificateCredentials } from './certificate-credential.js';
 import { createScheme } from './create-scheme.js';
@@ -172,6 +173,46 @@ export async function schemeRoutes(base: FastifyInstance, deps: SchemeRouteDeps)
       await deps.credentials.signer();
       if (deps.workers) void startJob(db, job.id, deps.jobHandlers, request.log);
       return reply.code(202).send(jobView(job));
+    },
+  );
+
+  app.post(
+    '/api/v1/certificate-archives',
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags,
+        summary: 'Archive the PDFs of the certificates a finished bulk issue covered, as a ZIP, in a job; poll GET /api/v1/jobs/{id}, then download it',
+        body: Type.Object({ issueJobId: Type.String({ format: 'uuid' }) }, { additionalProperties: false }),
+        response: { 202: Job, ...errors, ...errorResponses(409) },
+      },
+    },
+    async (request, reply) => {
+      const job = await startBulkArchive(db, { actor: request.auth, issueJobId: request.body.issueJobId });
+      if (deps.workers) void startJob(db, job.id, deps.jobHandlers, request.log);
+      return reply.code(202).send(jobView(job));
+    },
+  );
+
+  app.get(
+    '/api/v1/certificate-archives/:id',
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags,
+        summary: 'The ZIP of certificate PDFs made by an archive job, once it is done (staff)',
+        params: IdParams,
+        produces: ['application/zip'],
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'application/zip' }), ...errors },
+      },
+    },
+    async (request, reply) => {
+      const file = await getBulkArchive(db, { actor: request.auth, jobId: request.params.id });
+      return reply
+        .type('application/zip')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(file.content);
     },
   );
 }
