@@ -1,6 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, signedInAgent, type Agent, type TestContext } from '../../test/app.js';
+import { createTestApp, signedInAgent, testMessages, type Agent, type TestContext } from '../../test/app.js';
 import { verifyAuditChain } from '../modules/audit/verify-audit-chain.js';
+import { credentialsFor, loadCertificateCredential } from '../modules/certification/certificate-credential.js';
+import { issuerFor } from '../modules/credentials/issuer.js';
+import { verifyCredential } from '../modules/credentials/verify-credential.js';
 import { seedDemo } from './seed-demo.js';
 
 let ctx: TestContext;
@@ -19,7 +22,7 @@ interface Certificate {
 
 beforeAll(async () => {
   ctx = await createTestApp();
-  await seedDemo(ctx.database.db);
+  await seedDemo(ctx.database.db, credentialsFor({ config: ctx.config, database: ctx.database, messages: testMessages() }));
   admin = await signedInAgent(ctx, { platformAdmin: true });
 });
 afterAll(async () => ctx.close());
@@ -63,5 +66,20 @@ describe('demo certification', () => {
   it('leaves an intact audit trail', async () => {
     const result = await verifyAuditChain(ctx.database.db);
     expect(result).toMatchObject({ ok: true });
+  });
+
+  it('gives every certificate a signed credential that verifies, or says why not: suspended, revoked or expired', async () => {
+    const all = [...(await certificatesOf('UZ-ENG')), ...(await certificatesOf('KZ-WS'))];
+    expect(new Set(all.map((c) => c.status))).toEqual(new Set(['active', 'suspended', 'revoked', 'expired']));
+    const sources = await issuerFor(ctx).verifySources();
+    for (const certificate of all) {
+      const stored = await loadCertificateCredential(ctx.database.db, certificate.id);
+      expect(stored, certificate.number).not.toBeNull();
+      const result = await verifyCredential(stored!.credential, sources);
+      expect(result.checks.find((c) => c.name === 'signature')?.ok, certificate.number).toBe(true);
+      const failed = result.checks.filter((c) => !c.ok).map((c) => c.code);
+      const expected = { active: [], suspended: ['suspended'], revoked: ['revoked'], expired: ['expired'] }[certificate.status];
+      expect(failed, `${certificate.number} (${certificate.status})`).toEqual(expected);
+    }
   });
 });
