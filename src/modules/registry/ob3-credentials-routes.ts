@@ -34,12 +34,12 @@ function statusInfo(description: string) {
   return { imsx_codeMajor: 'failure' as const, imsx_severity: 'error' as const, imsx_description: description };
 }
 
-function pageLinks(request: FastifyRequest, offset: number, limit: number, total: number): string {
-  const url = new URL(request.url, 'http://x');
+function pageLinks(publicUrl: string, request: FastifyRequest, offset: number, limit: number, total: number): string {
+  const url = new URL(`${publicUrl}${request.url}`);
   const at = (start: number) => {
     url.searchParams.set('offset', String(start));
     url.searchParams.set('limit', String(limit));
-    return `<${url.pathname}${url.search}>`;
+    return `<${url.href}>`;
   };
   const last = total === 0 ? 0 : Math.floor((total - 1) / limit) * limit;
   const links = [`${at(0)}; rel="first"`, `${at(last)}; rel="last"`];
@@ -85,7 +85,7 @@ export async function ob3CredentialsRoutes(base: FastifyInstance, services: Serv
         offset,
         loadCredential: services.loadCredential,
       });
-      reply.header('x-total-count', String(total)).header('link', pageLinks(request, offset, limit, total)).header('cache-control', 'no-store');
+      reply.header('x-total-count', String(total)).header('link', pageLinks(services.config.publicUrl, request, offset, limit, total)).header('cache-control', 'no-store');
       return { credential: credentials, compactJwsString: [] };
     },
   );
