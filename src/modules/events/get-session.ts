@@ -49,7 +49,8 @@ export function localDays(days: DayRow[], zone: string): SessionDay[] {
 export async function loadSessionFacts(db: DbOrTx, id: string): Promise<SessionFacts | null> {
   const session = await findSessionWithDays(db, id);
   if (!session) return null;
-  return { ...session, course: await courseOf(db, session.courseId), days: localDays(session.days, session.timeZone) };
+  if (!session.course) throw new AppError('not_found', { values: { what: 'course' } });
+  return { ...session, course: session.course, days: localDays(session.days, session.timeZone) };
 }
 
 /** Everything about one session, without an access check: for pages and mails that decided it already. */

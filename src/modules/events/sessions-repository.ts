@@ -1,6 +1,8 @@
 import { and, asc, desc, eq, inArray, like, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { associations } from '../associations/tables.js';
+import type { CourseSummary } from '../catalogue/get-course.js';
+import { courses } from '../catalogue/tables.js';
 import { organisations, people } from '../people/tables.js';
 import { registrations } from '../registration/tables.js';
 import {
@@ -145,8 +147,11 @@ export async function findSessionWithSlug(db: DbOrTx, id: string): Promise<(Sess
   return rows[0] ?? null;
 }
 
-/** A session with its association's slug and its days, in one statement. */
-export async function findSessionWithDays(db: DbOrTx, id: string): Promise<(SessionRow & { associationSlug: string; days: DayRow[] }) | null> {
+/** A session with its association's slug, its days and its course, in one statement. */
+export async function findSessionWithDays(
+  db: DbOrTx,
+  id: string,
+): Promise<(SessionRow & { associationSlug: string; days: DayRow[]; course: CourseSummary | null }) | null> {
   const rows = await db
     .select({
       ...sessionColumns,
@@ -154,6 +159,10 @@ export async function findSessionWithDays(db: DbOrTx, id: string): Promise<(Sess
       days: sql<Array<{ id: string; day: string; startsAt: string; endsAt: string }>>`coalesce((
         select json_agg(json_build_object('id', d.id, 'day', d.day, 'startsAt', d.starts_at, 'endsAt', d.ends_at) order by d.day)
         from ${sessionDays} d where d.session_id = ${trainingSessions.id}), '[]'::json)`,
+      course: sql<CourseSummary | null>`(
+        select json_build_object('id', c.id, 'associationId', c.association_id, 'code', c.code, 'slug', c.slug, 'title', c.title,
+          'hours', c.hours, 'cpdCredits', c.cpd_credits, 'eqfLevel', c.eqf_level, 'status', c.status)
+        from ${courses} c where c.id = ${trainingSessions.courseId})`,
     })
     .from(trainingSessions)
     .innerJoin(associations, eq(associations.id, trainingSessions.associationId))
@@ -161,7 +170,8 @@ export async function findSessionWithDays(db: DbOrTx, id: string): Promise<(Sess
     .limit(1);
   const row = rows[0];
   if (!row) return null;
-  return { ...row, days: row.days.map((d) => ({ id: d.id, day: d.day, startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt) })) };
+  const course = row.course ? { ...row.course, hours: Number(row.course.hours), cpdCredits: Number(row.course.cpdCredits) } : null;
+  return { ...row, course, days: row.days.map((d) => ({ id: d.id, day: d.day, startsAt: new Date(d.startsAt), endsAt: new Date(d.endsAt) })) };
 }
 
 /**

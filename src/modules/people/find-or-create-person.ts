@@ -2,7 +2,7 @@ import type { DbOrTx } from '../../db/client.js';
 import { nameSkeleton, searchKeyOf } from './name-skeleton.js';
 import { FieldProblems, LIMITS, clean, normalisePersonInput, type PersonInput } from './person-fields.js';
 import { personValues } from './person-values.js';
-import { findPersonById, findPersonIdByEmail, insertOrganisation, insertPerson, organisationKeysOf, type PersonRow } from './repository.js';
+import { findPersonAndEmployers, insertOrganisation, insertPerson, type LinkedPerson } from './repository.js';
 
 export interface FindOrCreatePersonOptions {
   associationId: string;
@@ -13,7 +13,7 @@ export interface FindOrCreatePersonOptions {
 }
 
 export interface FoundOrCreatedPerson {
-  person: Pick<PersonRow, 'id' | 'associationId' | 'fullName' | 'nameLatin' | 'email'>;
+  person: LinkedPerson;
   created: boolean;
 }
 
@@ -28,10 +28,17 @@ function skeletonOf(name: string): string {
   return key;
 }
 
-/** The association's organisation of that name in either script, else a new one. */
-async function employerByName(db: DbOrTx, associationId: string, name: string, country: string | null, city: string | null): Promise<string> {
+/** Among the candidates, the organisation of that name in either script, else a new one. */
+async function employerByName(
+  db: DbOrTx,
+  associationId: string,
+  name: string,
+  candidates: Array<{ id: string; name: string; nameLatin: string | null }>,
+  country: string | null,
+  city: string | null,
+): Promise<string> {
   const key = skeletonOf(name);
-  for (const org of await organisationKeysOf(db, associationId)) {
+  for (const org of candidates) {
     if (skeletonOf(org.name) === key || (org.nameLatin && skeletonOf(org.nameLatin) === key)) return org.id;
   }
   return insertOrganisation(db, associationId, {
@@ -62,10 +69,12 @@ export async function findOrCreatePerson(db: DbOrTx, options: FindOrCreatePerson
   if (employerName && employerName.length > LIMITS.name) problems.add('organisation', 'too_long', { max: LIMITS.name });
   problems.throwIfAny();
 
-  const existingId = input.email ? await findPersonIdByEmail(db, associationId, input.email) : null;
-  if (existingId) return { person: (await findPersonById(db, existingId))!, created: false };
+  // The employer's candidates come along with the lookup by e-mail: one round trip for both.
+  const words = employerName ? skeletonOf(employerName).split(' ').filter(Boolean) : null;
+  const found = await findPersonAndEmployers(db, associationId, input.email ?? null, words);
+  if (found.person) return { person: found.person, created: false };
 
-  const employerId = employerName ? await employerByName(db, associationId, employerName, input.country ?? null, input.city ?? null) : null;
+  const employerId = employerName ? await employerByName(db, associationId, employerName, found.employers, input.country ?? null, input.city ?? null) : null;
   const values = personValues(null, { ...input, employerId }, new Date());
   const id = await insertPerson(db, associationId, values);
   return { person: { id, associationId, fullName: values.fullName, nameLatin: values.nameLatin, email: values.email }, created: true };

@@ -380,6 +380,35 @@ export async function markOrganisationMerged(db: DbOrTx, id: string, keptId: str
   await db.update(organisations).set({ mergedIntoId: keptId, updatedAt: sql`now()` }).where(eq(organisations.id, id));
 }
 
+/** A person as a flow that links or creates them needs to know them. */
+export type LinkedPerson = Pick<PersonRow, 'id' | 'associationId' | 'fullName' | 'nameLatin' | 'email'>;
+
+/**
+ * In one statement: the association's live person with this e-mail, and its live organisations
+ * whose search key holds every one of `employerWords` (the only ones whose name can have that
+ * skeleton). No words, no organisations; an empty list of words, all of them.
+ */
+export async function findPersonAndEmployers(
+  db: DbOrTx,
+  associationId: string,
+  email: string | null,
+  employerWords: string[] | null,
+): Promise<{ person: LinkedPerson | null; employers: Array<{ id: string; name: string; nameLatin: string | null }> }> {
+  const person = email
+    ? sql`(select json_build_object('id', p.id, 'associationId', p.association_id, 'fullName', p.full_name, 'nameLatin', p.name_latin, 'email', p.email)
+        from ${people} p where p.association_id = ${associationId} and lower(p.email) = lower(${email}) and p.merged_into_id is null limit 1)`
+    : sql`null::json`;
+  const holds = (employerWords ?? []).map((w) => sql` and o.search_key like ${`%${w.replace(/[\\%_]/g, '\\$&')}%`}`);
+  const employers = employerWords
+    ? sql`(select json_agg(json_build_object('id', o.id, 'name', o.name, 'nameLatin', o.name_latin))
+        from ${organisations} o where o.association_id = ${associationId} and o.merged_into_id is null${sql.join(holds)})`
+    : sql`null::json`;
+  const rows = await db
+    .select({ person: sql<LinkedPerson | null>`${person}`, employers: sql<Array<{ id: string; name: string; nameLatin: string | null }> | null>`${employers}` })
+    .from(sql`(select 1) as one`);
+  return { person: rows[0]?.person ?? null, employers: rows[0]?.employers ?? [] };
+}
+
 /** The live organisations of an association with their search keys (imports match employers by name). */
 export async function organisationKeysOf(db: DbOrTx, associationId: string): Promise<Array<{ id: string; searchKey: string; name: string; nameLatin: string | null }>> {
   return db

@@ -1,3 +1,4 @@
+import crypto from 'node:crypto';
 import type { Locale } from '../../config.js';
 import type { DbOrTx } from '../../db/client.js';
 import { tokenHash } from '../../platform/auth/secrets.js';
@@ -5,8 +6,8 @@ import type { Messages } from '../../platform/i18n/catalogue.js';
 import type { SessionFacts } from '../events/get-session.js';
 import type { SessionRow } from '../events/sessions-repository.js';
 import { callsForInvoice, issueInvoiceForRegistration } from './invoice-issue-for-registration.js';
-import { queueRegistrationMail, ticketLinks, type TicketLinks } from './registration-mail.js';
-import { insertRegistration, type RegistrationRow } from './registrations-repository.js';
+import { queueRegistrationMail, renderRegistrationMails, ticketLinks, type TicketLinks } from './registration-mail.js';
+import { decideSeat, insertRegistration, POSITION_MARKER, type RegistrationRow } from './registrations-repository.js';
 import type { FeeMode, RegistrationSource } from './tables.js';
 import { newTicketCode, ticketSecret } from './ticket-code.js';
 
@@ -75,5 +76,51 @@ export async function placeRegistration(tx: DbOrTx, options: PlaceRegistrationOp
     links,
     position,
   });
+  return { registration, position, secret, links };
+}
+
+export type TakeSeatOptions = Omit<PlaceRegistrationOptions, 'confirmed' | 'waitlisted' | 'at' | 'mail'>;
+
+/**
+ * `placeRegistration` for a request that counts nothing itself: one statement, run under the
+ * session lock, counts the seats and the waitlist, finds the registration the request or the
+ * person already has — then nothing is written and its id is returned — else writes the new one
+ * with its mail (both versions of which are written out beforehand, so the lock is held for as
+ * short a time as can be).
+ */
+export async function takeSeat(tx: DbOrTx, options: TakeSeatOptions): Promise<Placement | { existingId: string }> {
+  const { session, person } = options;
+  const id = crypto.randomUUID();
+  const ticketCode = newTicketCode();
+  const secret = ticketSecret(session.id, options.idempotencyKey);
+  const links = ticketLinks(options.publicUrl, ticketCode, secret);
+  const mail = { registrationId: id, to: person.email, locale: options.locale, fullName: person.fullName, ticketCode, session: options.facts, links };
+  const mails = renderRegistrationMails(options.messages, ['confirmed', 'waitlisted'], { ...mail, position: POSITION_MARKER });
+  // A catalogue that formats the place itself (a plural, a number style) leaves the waitlist mail to be written once the place is known.
+  const waitlisted = mails?.waitlisted.textBody.includes(POSITION_MARKER) && !mails.waitlisted.subject.includes(POSITION_MARKER) ? mails.waitlisted : null;
+  const decision = await decideSeat(
+    tx,
+    {
+      id,
+      associationId: session.associationId,
+      sessionId: session.id,
+      personId: person.id,
+      status: 'confirmed',
+      ticketCode,
+      cancelTokenHash: tokenHash(secret),
+      idempotencyKey: options.idempotencyKeyHash,
+      locale: options.locale,
+      source: options.source,
+      ...options.fee,
+    },
+    session.capacity,
+    mails && { to: mails.confirmed.to, locale: mails.confirmed.locale, associationId: session.associationId, confirmed: mails.confirmed, waitlisted },
+  );
+  if (decision.existingId || !decision.registration) return { existingId: decision.existingId! };
+  const { registration, position } = decision;
+  if (callsForInvoice({ status: registration.status, feeMode: options.fee.feeMode, priceAmount: session.priceAmount, priceCurrency: session.priceCurrency })) {
+    await issueInvoiceForRegistration(tx, registration.id, {});
+  }
+  if (mails && !decision.mailed) await queueRegistrationMail(tx, options.messages, { ...mail, kind: registration.status === 'confirmed' ? 'confirmed' : 'waitlisted', position });
   return { registration, position, secret, links };
 }

@@ -10,10 +10,10 @@ import { lockSession, type SessionRow } from '../events/sessions-repository.js';
 import { findOrCreatePerson } from '../people/find-or-create-person.js';
 import { getPerson } from '../people/get-person.js';
 import type { Gender, Sector } from '../people/tables.js';
-import { placeRegistration } from './place-registration.js';
+import { takeSeat } from './place-registration.js';
 import { ticketLinks, type TicketLinks } from './registration-mail.js';
 import { registrationState, type RegistrationState } from './registration-window.js';
-import { isRetryableConflict, seatState, waitlistPosition, type RegistrationRow } from './registrations-repository.js';
+import { findRegistrationById, isRetryableConflict, waitlistPosition, type RegistrationRow } from './registrations-repository.js';
 import type { FeeMode, RegistrationSource } from './tables.js';
 import { idempotencyKeyHash, secretMatches, ticketSecret } from './ticket-code.js';
 
@@ -148,13 +148,24 @@ export async function registerForSession(db: Db, services: RegistrationServices,
     try {
       return await db.transaction(async (tx) => {
         const person = await personFor(tx, options, facts);
-        const personId = person.id;
         const session = (await lockSession(tx, facts.id))!;
         const state = registrationState(session, facts.days, options.now ?? new Date());
         if (state !== 'open' && (state === 'cancelled' || !byStaff)) throw stateError(state);
 
-        const { confirmed, waitlisted, existing } = await seatState(tx, session.id, personId, keyHash);
-        if (existing) {
+        const fee = feeOf(session, options, problems);
+        const placed = await takeSeat(tx, {
+          ...services,
+          session,
+          facts,
+          person,
+          idempotencyKey: key,
+          idempotencyKeyHash: keyHash,
+          locale: options.locale,
+          source: options.source,
+          fee,
+        });
+        if ('existingId' in placed) {
+          const existing = (await findRegistrationById(tx, placed.existingId))!;
           const replayed = keyHash !== null && existing.idempotencyKey === keyHash;
           // A promotion since the first answer drew a new secret: the old links are gone, the mail has the new ones.
           const derived = replayed ? ticketSecret(session.id, key) : null;
@@ -170,22 +181,8 @@ export async function registerForSession(db: Db, services: RegistrationServices,
             links: secret ? ticketLinks(services.publicUrl, existing.ticketCode, secret) : null,
           };
         }
-
-        const fee = feeOf(session, options, problems);
+        // Checked after the lookup: a request answered by an earlier registration needs no fee. A refusal rolls the new one back.
         problems.throwIfAny();
-        const placed = await placeRegistration(tx, {
-          ...services,
-          session,
-          facts,
-          confirmed,
-          waitlisted,
-          person,
-          idempotencyKey: key,
-          idempotencyKeyHash: keyHash,
-          locale: options.locale,
-          source: options.source,
-          fee,
-        });
         const { registration, position, secret, links } = placed;
         return { registration, session: facts, created: true, replayed: false, alreadyRegistered: false, position, secret, links };
       });

@@ -2,7 +2,7 @@ import type { Locale } from '../../config.js';
 import type { DbOrTx } from '../../db/client.js';
 import { isLocale, type Messages } from '../../platform/i18n/catalogue.js';
 import { pickTranslation } from '../../platform/i18n/translated.js';
-import { enqueueMail } from '../../platform/mail/outbox.js';
+import { queueRenderedMail } from '../../platform/mail/outbox.js';
 import type { SessionFacts } from '../events/get-session.js';
 import { dayLines, formatZone, placeLine } from '../events/session-format.js';
 
@@ -34,40 +34,77 @@ export interface RegistrationMailOptions {
   /** Absent where the secret is not known (a session cancelled by staff). */
   links?: TicketLinks;
   reason?: string | null;
-  position?: number | null;
+  /** The waitlist place, or a marker the statement that decides the place replaces. */
+  position?: number | string | null;
+}
+
+/** A registration mail as the outbox keeps it: addressed, in its language, written out. */
+export interface RenderedRegistrationMail {
+  to: string;
+  locale: Locale;
+  template: string;
+  subject: string;
+  textBody: string;
+  dedupeKey: string;
+  associationId: string;
 }
 
 /**
- * Queues one mail about a registration in the registrant's language, in the caller's transaction.
  * Each registration gets each kind of mail at most once (dedupe key), so a retried transaction or
- * a second promotion attempt never sends it twice. A person without an e-mail gets none.
+ * a second promotion attempt never sends it twice.
  */
-export async function queueRegistrationMail(db: DbOrTx, messages: Messages, mail: RegistrationMailOptions): Promise<boolean> {
-  if (!mail.to) return false;
+export function registrationMailKey(registrationId: string, kind: RegistrationMail): string {
+  return `registration:${registrationId}:${kind}`;
+}
+
+/**
+ * The mails of `kinds` about one registration in the registrant's language, sharing the session's
+ * lines (days, zone, place), which are written out once; null for a person without an e-mail.
+ */
+export function renderRegistrationMails<K extends RegistrationMail>(
+  messages: Messages,
+  kinds: readonly K[],
+  mail: Omit<RegistrationMailOptions, 'kind'>,
+): Record<K, RenderedRegistrationMail> | null {
+  if (!mail.to) return null;
   const locale: Locale = isLocale(mail.locale) ? mail.locale : 'en';
   const tr = messages.translator(locale);
   const { session } = mail;
   const days = session.days;
-  const when = dayLines(days, session.timeZone, locale).join('\n');
-  const zone = days[0] ? formatZone(days[0].startsAt, session.timeZone, locale) : session.timeZone;
-  const place = [placeLine(tr, session), session.format !== 'in_person' && session.onlineUrl ? session.onlineUrl : null].filter(Boolean).join('\n');
-  return enqueueMail(db, messages, {
-    to: mail.to,
-    locale,
-    template: `registration.mail.${mail.kind}`,
-    values: {
-      name: mail.fullName,
-      course: pickTranslation(session.course.title, locale),
-      when,
-      zone,
-      place,
-      ticketCode: mail.ticketCode,
-      ticketUrl: mail.links?.ticketUrl ?? '',
-      cancelUrl: mail.links?.cancelUrl ?? '',
-      reason: mail.reason ?? '',
-      position: mail.position ?? 0,
-    },
-    dedupeKey: `registration:${mail.registrationId}:${mail.kind}`,
-    associationId: session.associationId,
-  });
+  const values = {
+    name: mail.fullName,
+    course: pickTranslation(session.course.title, locale),
+    when: dayLines(days, session.timeZone, locale).join('\n'),
+    zone: days[0] ? formatZone(days[0].startsAt, session.timeZone, locale) : session.timeZone,
+    place: [placeLine(tr, session), session.format !== 'in_person' && session.onlineUrl ? session.onlineUrl : null].filter(Boolean).join('\n'),
+    ticketCode: mail.ticketCode,
+    ticketUrl: mail.links?.ticketUrl ?? '',
+    cancelUrl: mail.links?.cancelUrl ?? '',
+    reason: mail.reason ?? '',
+    position: mail.position ?? 0,
+  };
+  const out = {} as Record<K, RenderedRegistrationMail>;
+  for (const kind of kinds) {
+    const template = `registration.mail.${kind}`;
+    out[kind] = {
+      to: mail.to,
+      locale,
+      template,
+      subject: tr.t(`${template}.subject`, values),
+      textBody: tr.t(`${template}.body`, values),
+      dedupeKey: registrationMailKey(mail.registrationId, kind),
+      associationId: session.associationId,
+    };
+  }
+  return out;
+}
+
+/**
+ * Queues one mail about a registration in the registrant's language, in the caller's transaction
+ * (at most once per registration and kind). A person without an e-mail gets none.
+ */
+export async function queueRegistrationMail(db: DbOrTx, messages: Messages, mail: RegistrationMailOptions): Promise<boolean> {
+  const rendered = renderRegistrationMails(messages, [mail.kind], mail);
+  if (!rendered) return false;
+  return queueRenderedMail(db, rendered[mail.kind]);
 }

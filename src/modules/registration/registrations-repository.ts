@@ -1,6 +1,7 @@
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { organisations, people, type Gender, type Sector } from '../people/tables.js';
+import { outbox } from '../../platform/mail/tables.js';
 import { registrations, type FeeMode, type RegistrationSource, type RegistrationStatus } from './tables.js';
 
 export interface RegistrationRow {
@@ -102,6 +103,113 @@ export async function seatState(
     confirmed: row.confirmed,
     waitlisted: row.waitlisted,
     existing: row.existing ? await findRegistrationById(db, row.existing) : null,
+  };
+}
+
+/** Stands for the waitlist place in a mail written before the place is known; the statement fills it in. */
+export const POSITION_MARKER = '\u2060{position}\u2060';
+/** Up to here a place is written with plain digits in every interface language; beyond, digits are grouped. */
+const PLAIN_POSITIONS = 1000;
+
+/** A mail to queue with the registration, written out for either answer. */
+export interface SeatMails {
+  to: string;
+  locale: string;
+  associationId: string;
+  confirmed: { template: string; subject: string; textBody: string; dedupeKey: string };
+  /** Its text holds POSITION_MARKER where the waitlist place goes; null: the caller queues it. */
+  waitlisted: { template: string; subject: string; textBody: string; dedupeKey: string } | null;
+}
+
+export interface SeatDecision {
+  /** The registration this request or this person already has: nothing was written. */
+  existingId: string | null;
+  /** Else the new one, confirmed while seats were left, else waitlisted… */
+  registration: RegistrationRow | null;
+  /** …at this place (1 for the first). */
+  position: number | null;
+  /** Whether its mail was queued by the same statement (not for places beyond the plain digits). */
+  mailed: boolean;
+}
+
+function rowsOf<T>(result: unknown): T[] {
+  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+}
+
+/**
+ * Decides and writes a registration in one statement, to be run under the session lock: counts the
+ * seats taken and the waitlist, looks for the registration this request (same idempotency key) or
+ * this person already has, and only if there is none inserts the new one — a seat while fewer than
+ * `capacity` are confirmed, else the next waitlist place — with its mail.
+ */
+export async function decideSeat(
+  db: DbOrTx,
+  values: NewRegistration & { id: string },
+  capacity: number,
+  mails: SeatMails | null,
+): Promise<SeatDecision> {
+  const mine = values.idempotencyKey
+    ? sql`(r.idempotency_key = ${values.idempotencyKey} or (r.person_id = ${values.personId} and r.status <> 'cancelled'))`
+    : sql`(r.person_id = ${values.personId} and r.status <> 'cancelled')`;
+  const order = values.idempotencyKey ? sql`(r.idempotency_key = ${values.idempotencyKey}) desc nulls last, r.created_at` : sql`r.created_at`;
+  const waitlisted = mails?.waitlisted ?? null;
+  const mail = mails
+    ? sql`, mailed as (
+        insert into ${outbox} (to_address, locale, template, subject, text_body, dedupe_key, association_id)
+        select ${mails.to}, ${mails.locale},
+          case when p.status = 'confirmed' then ${mails.confirmed.template} else ${waitlisted?.template ?? null} end,
+          case when p.status = 'confirmed' then ${mails.confirmed.subject} else ${waitlisted?.subject ?? null} end,
+          case when p.status = 'confirmed' then ${mails.confirmed.textBody}
+               else replace(${waitlisted?.textBody ?? null}, ${POSITION_MARKER}, d.position::text) end,
+          case when p.status = 'confirmed' then ${mails.confirmed.dedupeKey} else ${waitlisted?.dedupeKey ?? null} end,
+          ${mails.associationId}::uuid
+        from placed p, decided d
+        where p.status = 'confirmed' or (${waitlisted !== null} and d.position < ${PLAIN_POSITIONS})
+        on conflict (dedupe_key) do nothing
+        returning 1)`
+    : sql``;
+  const result = await db.execute(sql`
+    with counted as (
+      select count(*) filter (where r.status = 'confirmed')::int as confirmed, count(*) filter (where r.status = 'waitlisted')::int as waitlisted
+      from ${registrations} r where r.session_id = ${values.sessionId} and r.status <> 'cancelled'),
+    existing as (select r.id from ${registrations} r where r.session_id = ${values.sessionId} and ${mine} order by ${order} limit 1),
+    decided as (
+      select case when c.confirmed < ${capacity} then 'confirmed' else 'waitlisted' end as status, c.waitlisted + 1 as position from counted c),
+    placed as (
+      insert into ${registrations} (id, association_id, session_id, person_id, status, ticket_code, cancel_token_hash, idempotency_key,
+        locale, source, fee_mode, sponsor_project_id, confirmed_at, waitlisted_at)
+      select ${values.id}::uuid, ${values.associationId}::uuid, ${values.sessionId}::uuid, ${values.personId}::uuid, d.status, ${values.ticketCode},
+        ${values.cancelTokenHash}, ${values.idempotencyKey}, ${values.locale}, ${values.source}, ${values.feeMode}, ${values.sponsorProjectId}::uuid,
+        case when d.status = 'confirmed' then clock_timestamp() end, case when d.status = 'waitlisted' then clock_timestamp() end
+      from decided d where not exists (select 1 from existing)
+      returning id, status, created_at, confirmed_at, waitlisted_at)${mail}
+    select (select id from existing) as "existingId", p.status, p.created_at as "createdAt", p.confirmed_at as "confirmedAt",
+      p.waitlisted_at as "waitlistedAt", d.position, ${mails ? sql`(select count(*) from mailed)::int` : sql`0`} as mailed
+    from decided d left join placed p on true`);
+  const row = rowsOf<{
+    existingId: string | null;
+    status: RegistrationStatus | null;
+    createdAt: Date | string | null;
+    confirmedAt: Date | string | null;
+    waitlistedAt: Date | string | null;
+    position: number;
+    mailed: number;
+  }>(result)[0]!;
+  if (row.existingId || !row.status) return { existingId: row.existingId, registration: null, position: null, mailed: false };
+  const date = (v: Date | string | null) => (v === null ? null : new Date(v));
+  return {
+    existingId: null,
+    registration: {
+      ...values,
+      status: row.status,
+      createdAt: date(row.createdAt)!,
+      confirmedAt: date(row.confirmedAt),
+      waitlistedAt: date(row.waitlistedAt),
+      cancelledAt: null,
+      cancelledReason: null,
+    },
+    position: row.status === 'waitlisted' ? Number(row.position) : null,
+    mailed: Number(row.mailed) > 0,
   };
 }
 

@@ -21,16 +21,40 @@ export interface MailRequest {
  */
 export async function enqueueMail(db: DbOrTx, messages: Messages, mail: MailRequest): Promise<boolean> {
   const tr = messages.translator(mail.locale);
+  return queueRenderedMail(db, {
+    to: mail.to,
+    locale: mail.locale,
+    template: mail.template,
+    subject: tr.t(`${mail.template}.subject`, mail.values),
+    textBody: tr.t(`${mail.template}.body`, mail.values),
+    dedupeKey: mail.dedupeKey ?? null,
+    associationId: mail.associationId ?? null,
+  });
+}
+
+/** A mail already written out (subject and body in its language). */
+export interface RenderedMail {
+  to: string;
+  locale: string;
+  template: string;
+  subject: string;
+  textBody: string;
+  dedupeKey: string | null;
+  associationId: string | null;
+}
+
+/** Queues a mail its caller has written out; same rules as `enqueueMail`. */
+export async function queueRenderedMail(db: DbOrTx, mail: RenderedMail): Promise<boolean> {
   const rows = await db
     .insert(outbox)
     .values({
       toAddress: mail.to,
       locale: mail.locale,
       template: mail.template,
-      subject: tr.t(`${mail.template}.subject`, mail.values),
-      textBody: tr.t(`${mail.template}.body`, mail.values),
-      dedupeKey: mail.dedupeKey ?? null,
-      associationId: mail.associationId ?? null,
+      subject: mail.subject,
+      textBody: mail.textBody,
+      dedupeKey: mail.dedupeKey,
+      associationId: mail.associationId,
     })
     .onConflictDoNothing({ target: outbox.dedupeKey })
     .returning({ id: outbox.id });
