@@ -1,5 +1,9 @@
+import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, signedInAgent, type Agent, type TestContext } from '../../test/app.js';
+import { queueDueCompletionMails } from '../modules/registration/completion-mail-pass.js';
+import { Messages } from '../platform/i18n/catalogue.js';
+import { outbox } from '../platform/mail/tables.js';
 import { seedDemo } from './seed-demo.js';
 
 let ctx: TestContext;
@@ -41,5 +45,11 @@ describe('demo attendance', () => {
       expect(verify.body).toContain('Valid');
     }
     expect(past).toBe(4);
+  });
+
+  it('leaves the background pass no completion mail to catch up on: the demo mails no one', async () => {
+    const deps = { messages: new Messages(), publicUrl: 'https://usta.example' };
+    expect(await queueDueCompletionMails(ctx.database.db, deps, new Date())).toEqual({ sessions: 0 });
+    expect(await ctx.database.db.select().from(outbox).where(eq(outbox.template, 'registration.completion.mail'))).toHaveLength(0);
   });
 });
