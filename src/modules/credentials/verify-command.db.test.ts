@@ -16,6 +16,7 @@ import { setStatus } from './set-status.js';
 import { signCredential } from './sign-credential.js';
 import { signCredentialJwt } from './sign-credential-jwt.js';
 import type { StatusPurpose } from './status-list.js';
+import { runVerifyCommand } from './verify-command.js';
 
 async function freePort(): Promise<number> {
   const server = net.createServer();
@@ -82,12 +83,28 @@ afterAll(async () => {
   fs.rmSync(dir, { recursive: true, force: true });
 }, PROCESS_TIMEOUT);
 
-const verify = (args: string[], env: Record<string, string> = {}): Promise<CommandResult> =>
-  runUsta(['verify', ...args, ...(args.includes('--cache') ? [] : ['--cache', cache])], { LANG: 'en_GB.UTF-8', ...env }, 120_000);
+const withCache = (args: string[]) => [...args, ...(args.includes('--cache') ? [] : ['--cache', cache])];
+
+/** `usta verify` as a separate process: what a user runs. */
+const verifyProcess = (args: string[], env: Record<string, string> = {}): Promise<CommandResult> =>
+  runUsta(['verify', ...withCache(args)], { LANG: 'en_GB.UTF-8', ...env }, 120_000);
+
+/** The same command in this process (starting one costs seconds of module loading per call). */
+async function verify(args: string[], env: Record<string, string> = {}): Promise<CommandResult> {
+  let stdout = '';
+  let stderr = '';
+  const code = await runVerifyCommand(withCache(args), {
+    env: { LANG: 'en_GB.UTF-8', ...env },
+    cwd: dir,
+    out: (text) => (stdout += text),
+    err: (text) => (stderr += text),
+  });
+  return { code, signal: null, stdout, stderr };
+}
 
 describe(`usta verify (${testBackend()})`, { timeout: PROCESS_TIMEOUT }, () => {
   it('verifies a credential online, fetching only the issuer’s DID document and status lists, and caches them', async () => {
-    const result = await verify([files.json]);
+    const result = await verifyProcess([files.json]);
     expect(result.stderr).toBe('');
     expect(result.code).toBe(0);
     const base = issuer.baseUrl;
@@ -182,6 +199,9 @@ describe(`usta verify (${testBackend()})`, { timeout: PROCESS_TIMEOUT }, () => {
   });
 
   it('exits with 2 on a usage error', async () => {
+    const processResult = await verifyProcess([files.json, '--colour']);
+    expect(processResult.code).toBe(2);
+    expect(processResult.stderr).toMatch(/^usta verify: /);
     for (const args of [[], [path.join(dir, 'no-such-file.json')], [files.json, '--offline', '--refresh'], [files.json, '--colour'], [files.json, '--lang', 'de']]) {
       const result = await verify(args);
       expect(result.code, args.join(' ')).toBe(2);
