@@ -297,5 +297,12 @@ describe('at the door and after', () => {
     const text = (await readCertificateText(new Uint8Array(pdf))).text.join('\n');
     expect(text).toContain(UZBEK_NAME);
     expect(text).toContain(COURSE.uz);
+
+    // The address printed under its QR code is the public page that vouches for it.
+    const verify = /https?:\/\/\S+\/verify\/participation\/[2-9A-Z-]+/.exec(text)?.[0];
+    expect(verify).toBeDefined();
+    await visitor.goto(onServer(verify!));
+    await visitor.getByText('Haqiqiy', { exact: true }).waitFor();
+    await visitor.getByText(UZBEK_NAME, { exact: true }).waitFor();
   });
 });
