@@ -1,3 +1,5 @@
+import { tableLongDate } from './date-tables.js';
+
 /**
  * Locale formatting for certificates. Dates on a certificate are calendar dates (YYYY-MM-DD), so
  * they are formatted in UTC: the day printed never shifts with the server's time zone.
@@ -26,7 +28,8 @@ export function parseCalendarDate(isoDate: string): Date {
 
 /** e.g. en-GB "12 May 2026", ru-RU "12 мая 2026 г.", uz-Latn-UZ "12-may, 2026", lv-LV "2026. gada 12. maijs". */
 export function formatDate(isoDate: string, locale: string): string {
-  return dateFormat(locale).format(parseCalendarDate(isoDate));
+  const date = parseCalendarDate(isoDate);
+  return tableLongDate(date, locale) ?? dateFormat(locale).format(date);
 }
 
 /** e.g. en-GB "12 – 16 May 2026"; a single date when both ends are the same day. */
