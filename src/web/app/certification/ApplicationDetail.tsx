@@ -66,6 +66,18 @@ function Body({ initial }: { initial: Application }) {
             <dt>{t('web.app.certification.fields.certificate')}</dt>
             <dd>
               {application.certificate.number} <StatusBadge kind="certificate" status={application.certificate.status} />
+              <ul className="certificate-files">
+                <li>
+                  <a href={`/api/v1/certificates/${application.certificate.id}/certificate.pdf`} download>
+                    {t('web.app.certification.detail.download_pdf')}
+                  </a>
+                </li>
+                <li>
+                  <a href={`/api/v1/certificates/${application.certificate.id}/credential.json`} download>
+                    {t('web.app.certification.detail.download_credential')}
+                  </a>
+                </li>
+              </ul>
             </dd>
           </div>
         ) : null}
