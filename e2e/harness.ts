@@ -9,7 +9,7 @@ import { ADMIN, startUsta, type UstaServer } from '../test/process/server.js';
 export const CHROMIUM = '/usr/bin/chromium';
 
 /** Quiet, offline, reproducible: no GPU, no QUIC, no first-run pages, no calls home. */
-const CHROMIUM_FLAGS = [
+export const CHROMIUM_FLAGS = [
   '--no-sandbox',
   '--disable-gpu',
   '--disable-quic',
