@@ -130,6 +130,12 @@ export async function findCertificate(db: DbOrTx, id: string): Promise<Certifica
 }
 
 /** Locks the certificate until the transaction ends (changes to one certificate take turns), then reads it. */
+/** By its number, for the public verification address (which must still check the code). */
+export async function findCertificateByNumber(db: DbOrTx, number: string): Promise<CertificateRow | null> {
+  const rows = await selectCertificates(db).where(eq(certificates.number, number)).limit(1);
+  return rows[0] ?? null;
+}
+
 export async function lockCertificate(db: DbOrTx, id: string): Promise<CertificateRow | null> {
   await db.select({ id: certificates.id }).from(certificates).where(eq(certificates.id, id)).for('update');
   return findCertificate(db, id);

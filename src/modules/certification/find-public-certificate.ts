@@ -1,8 +1,7 @@
 import crypto from 'node:crypto';
 import type { DbOrTx } from '../../db/client.js';
 import type { Translated } from '../../platform/i18n/translated.js';
-import { findCertificate, type CertificateRow } from './certificates-repository.js';
-import { certificateKeyByNumber } from './public-certificates-repository.js';
+import { findCertificateByNumber, type CertificateRow } from './certificates-repository.js';
 import type { CertificateStatus, StatusReasonCategory } from './tables.js';
 
 /** What anyone holding a certificate's number and code may learn of it: never the staff's own words. */
@@ -18,6 +17,8 @@ export interface PublicCertificate {
   level: Translated;
   issuedOn: string;
   validUntil: string;
+  /** When the status last changed (with the status-list bits, in one transaction); null if never. */
+  statusChangedAt: Date | null;
 }
 
 const digest = (text: string) => crypto.createHash('sha256').update(text, 'utf8').digest();
@@ -41,6 +42,7 @@ export function publicCertificateView(row: CertificateRow): PublicCertificate {
     level: row.levelName,
     issuedOn: row.issuedOn,
     validUntil: row.validUntil,
+    statusChangedAt: row.statusChangedAt,
   };
 }
 
@@ -50,10 +52,9 @@ export function publicCertificateView(row: CertificateRow): PublicCertificate {
  * codes are compared in constant time.
  */
 export async function findPublicCertificate(db: DbOrTx, number: string, code: string): Promise<PublicCertificate | null> {
-  const key = await certificateKeyByNumber(db, number);
-  const expected = key ? digest(key.verificationCode) : NO_CODE;
+  const row = await findCertificateByNumber(db, number);
+  const expected = row ? digest(row.verificationCode) : NO_CODE;
   const matches = crypto.timingSafeEqual(expected, digest(normaliseCode(code)));
-  if (!key || !matches || code.trim() === '') return null;
-  const row = await findCertificate(db, key.id);
-  return row ? publicCertificateView(row) : null;
+  if (!row || !matches || code.trim() === '') return null;
+  return publicCertificateView(row);
 }

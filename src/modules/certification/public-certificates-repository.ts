@@ -2,16 +2,6 @@ import { and, asc, desc, eq, gt, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { certificates } from './tables.js';
 
-/** The id and code of the certificate with this number, for the public verification address. */
-export async function certificateKeyByNumber(db: DbOrTx, number: string): Promise<{ id: string; verificationCode: string } | null> {
-  const rows = await db
-    .select({ id: certificates.id, verificationCode: certificates.verificationCode })
-    .from(certificates)
-    .where(eq(certificates.number, number))
-    .limit(1);
-  return rows[0] ?? null;
-}
-
 /** A holder's certificates, newest first, optionally only those created after `since`; and how many there are. */
 export async function holderCertificateIds(
   db: DbOrTx,

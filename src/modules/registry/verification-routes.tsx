@@ -11,7 +11,8 @@ import { browserMessages } from './pages/verification-parts.js';
 import { readUploadForm, type UploadBody } from './read-upload.js';
 import { UPLOAD_LIMIT_MB } from './upload-limits.js';
 import { VerificationCache } from './verification-cache.js';
-import { verifyCertificate, type CertificateVerification, type CredentialLoader } from './verify-certificate.js';
+import { recentDidDocument, verifyCertificate, type CertificateVerification, type CredentialLoader } from './verify-certificate.js';
+import { rememberedCredentials } from './remembered-credentials.js';
 import { verifyUploadedFile } from './verify-upload.js';
 import { browserBundleRoute } from './browser-bundle-route.js';
 
@@ -50,8 +51,14 @@ export async function verificationRoutes(base: FastifyInstance, services: Servic
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const issuer = issuerFor(services);
   const cache = new VerificationCache();
-  const deps = { db: services.db, issuer, loadCredential: services.loadCredential, cache };
-  const messagesFor = (locale: Locale) => browserMessages(services.messages.catalogue(locale));
+  const loadCredential = rememberedCredentials(services.loadCredential);
+  const deps = { db: services.db, issuer, loadCredential, cache, didDocument: recentDidDocument(issuer) };
+  const forBrowser = new Map<Locale, Record<string, string>>();
+  const messagesFor = (locale: Locale) => {
+    let messages = forBrowser.get(locale);
+    if (!messages) forBrowser.set(locale, (messages = browserMessages(services.messages.catalogue(locale))));
+    return messages;
+  };
 
   const found = async (request: FastifyRequest): Promise<CertificateVerification> => {
     const { number } = request.params as { number: string };
@@ -121,7 +128,7 @@ export async function verificationRoutes(base: FastifyInstance, services: Servic
     }),
     async (request, reply) => {
       const { certificate } = await found(request);
-      const stored = await services.loadCredential(services.db, certificate.id);
+      const stored = await loadCredential(services.db, certificate.id);
       if (!stored) throw new AppError('not_found', { values: { what: 'certificate' } });
       const type = prefers(request, 'application/json', 'application/ld+json') ? 'application/json' : 'application/ld+json';
       return privateAddress(reply)
@@ -140,7 +147,7 @@ export async function verificationRoutes(base: FastifyInstance, services: Servic
     }),
     async (request, reply) => {
       const { certificate } = await found(request);
-      const stored = await services.loadCredential(services.db, certificate.id);
+      const stored = await loadCredential(services.db, certificate.id);
       if (!stored) throw new AppError('not_found', { values: { what: 'certificate' } });
       const type = prefers(request, 'application/jwt', 'application/vc+jwt') ? 'application/jwt' : 'application/vc+jwt';
       return privateAddress(reply)

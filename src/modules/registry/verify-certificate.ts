@@ -1,6 +1,7 @@
 import type { DbOrTx } from '../../db/client.js';
 import { findPublicCertificate, type PublicCertificate } from '../certification/find-public-certificate.js';
 import type { JsonObject } from '../credentials/build-credential.js';
+import type { DidDocument } from '../credentials/did-document.js';
 import type { Issuer } from '../credentials/issuer.js';
 import { didDocumentKeyResolver } from '../credentials/key-resolver.js';
 import type { SignedStatusList } from '../credentials/signed-status-list.js';
@@ -21,6 +22,7 @@ export interface VerificationDeps {
   issuer: Issuer;
   loadCredential: CredentialLoader;
   cache: VerificationCache;
+  didDocument?: () => Promise<DidDocument>;
 }
 
 export interface CertificateVerification {
@@ -42,39 +44,83 @@ function statusListUrls(credential: JsonObject): string[] {
   return [...new Set(urls.filter((url): url is string => typeof url === 'string'))];
 }
 
+/** How long the DID document read from the database is reused: a rotated or withdrawn key shows within this time. */
+export const DID_DOCUMENT_REUSE_MS = 10_000;
+
+/** This deployment's DID document, re-read at most every DID_DOCUMENT_REUSE_MS. */
+export function recentDidDocument(issuer: Pick<Issuer, 'didDocument'>, now: () => number = Date.now): () => Promise<DidDocument> {
+  let held: { at: number; document: Promise<DidDocument> } | null = null;
+  return () => {
+    if (!held || now() - held.at > DID_DOCUMENT_REUSE_MS) {
+      const document = issuer.didDocument();
+      const entry = { at: now(), document };
+      held = entry;
+      document.catch(() => {
+        if (held === entry) held = null;
+      });
+    }
+    return held.document;
+  };
+}
+
+export interface OwnCredentialOptions {
+  now?: Date;
+  /**
+   * What changes whenever the credential's status bits change, when the caller knows it (the
+   * certificate's status and when it last changed: both are written in the transaction that sets
+   * the bits). Without it the status lists' own versions are read.
+   */
+  statusVersion?: string;
+  didDocument?: () => Promise<DidDocument>;
+}
+
 /**
  * Verifies one of this deployment's own credentials with the issuer's DID document and status
  * lists, read from the database. A result is reused while the credential, the DID document and
- * the versions of its status lists are unchanged; the validity period is recomputed every time.
+ * its status are unchanged; the validity period is recomputed every time.
  */
-export async function verifyOwnCredential(deps: Pick<VerificationDeps, 'issuer' | 'cache'>, credential: JsonObject, now = new Date()): Promise<VerificationResult> {
+export async function verifyOwnCredential(deps: Pick<VerificationDeps, 'issuer' | 'cache'>, credential: JsonObject, options: OwnCredentialOptions = {}): Promise<VerificationResult> {
   const { issuer, cache } = deps;
+  const now = options.now ?? new Date();
   const urls = statusListUrls(credential);
-  const [didDocument, lists] = await Promise.all([
-    issuer.didDocument(),
+  const readLists = () =>
     Promise.all(
       urls.map(async (url): Promise<[string, SignedStatusList | null]> => {
         const own = parseStatusListUrl(issuer.baseUrl, url);
         return [url, own ? await issuer.signedStatusList(own.purpose, own.number) : null];
       }),
-    ),
+    );
+  const [didDocument, known] = await Promise.all([
+    options.didDocument ? options.didDocument() : issuer.didDocument(),
+    options.statusVersion === undefined ? readLists() : Promise.resolve(null),
   ]);
-  const key = VerificationCache.key([JSON.stringify(credential), JSON.stringify(didDocument), ...lists.map(([url, list]) => `${url} ${list?.etag ?? '-'}`)]);
-  let result = cache.get(key);
-  if (!result) {
-    const byUrl = new Map(lists);
-    result = await verifyCredential(credential, {
-      resolveKey: didDocumentKeyResolver([didDocument]),
-      fetchStatusList: async (url) => {
-        const list = byUrl.get(url);
-        return list ? (JSON.parse(list.json) as unknown) : null;
-      },
-      trustedIssuers: [issuer.did],
-      now,
-    });
+  const statusPart = known ? known.map(([url, list]) => `${url} ${list?.etag ?? '-'}`) : [`status ${options.statusVersion ?? ''}`];
+  const key = VerificationCache.key([JSON.stringify(credential), JSON.stringify(didDocument), ...statusPart]);
+  let pending = cache.get(key);
+  if (!pending) {
+    const entry = (async () => {
+      const byUrl = new Map(known ?? (await readLists()));
+      return verifyCredential(credential, {
+        resolveKey: didDocumentKeyResolver([didDocument]),
+        fetchStatusList: async (url) => {
+          const list = byUrl.get(url);
+          return list ? (JSON.parse(list.json) as unknown) : null;
+        },
+        trustedIssuers: [issuer.did],
+        now,
+      });
+    })();
+    cache.set(key, entry);
     // A failure to read a list may be passing; only settled answers are kept.
-    if (!result.checks.some((check) => check.code === 'status_unavailable')) cache.set(key, result);
+    entry.then(
+      (result) => {
+        if (result.checks.some((check) => check.code === 'status_unavailable')) cache.delete(key, entry);
+      },
+      () => cache.delete(key, entry),
+    );
+    pending = entry;
   }
+  const result = await pending;
   if (!result.credential) return result;
   const validity = validityCheck(result.credential, now);
   const checks = result.checks.map((check) => (check.name === 'validity' ? validity : check));
@@ -89,6 +135,7 @@ export async function verifyCertificate(deps: VerificationDeps, number: string, 
   const certificate = await findPublicCertificate(deps.db, number, code);
   if (!certificate) return null;
   const stored = await deps.loadCredential(deps.db, certificate.id);
-  const result = stored ? await verifyOwnCredential(deps, stored.credential, now) : null;
+  const statusVersion = `${certificate.status} ${certificate.statusChangedAt?.toISOString() ?? '-'}`;
+  const result = stored ? await verifyOwnCredential(deps, stored.credential, { now, statusVersion, ...(deps.didDocument ? { didDocument: deps.didDocument } : {}) }) : null;
   return { certificate, result, valid: certificate.status === 'active' && result !== null && result.valid };
 }
