@@ -11,4 +11,7 @@ export default function setup(): void {
   if (!fs.existsSync(path.join(ROOT, 'dist', 'web', 'index.html'))) {
     throw new Error('The web app is not built: run `npm run build:web` first (`npm run test:e2e` does it)');
   }
+  if (!fs.existsSync(path.join(ROOT, 'dist', 'verify', 'verify.js'))) {
+    throw new Error('The verification page’s browser bundle is not built: run `npm run build:web` first (`npm run test:e2e` does it)');
+  }
 }
