@@ -4,7 +4,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '../../config.js';
 import { AppError } from '../../platform/errors.js';
 import type { Services } from '../../platform/services.js';
-import { pageContext, sendPage } from '../../web/server/render.js';
+import { pageContext, renderPage, sendHtml, sendPage } from '../../web/server/render.js';
 import { issuerFor } from '../credentials/issuer.js';
 import { CertificateNotFoundPage, VerifyCertificatePage, VerifyHomePage } from './pages/verify-certificate-page.js';
 import { browserMessages } from './pages/verification-parts.js';
@@ -36,6 +36,10 @@ const CredentialBody = Type.Unsafe<string>(
   Type.Object({}, { additionalProperties: true, description: 'OpenBadgeCredential (VC Data Model 2.0) with an eddsa-rdfc-2022 DataIntegrityProof, exactly as signed' }),
 );
 
+/** Stands for the visitor's CSRF token in a kept page; replaced in every answer. */
+const CSRF_PLACEHOLDER = 'usta-csrf-token-placeholder';
+const KEPT_PAGES = 1000;
+
 /** The code travels in the address: keep it out of Referer headers, caches and search engines. */
 function privateAddress(reply: FastifyReply): FastifyReply {
   return reply.header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex').header('cache-control', 'no-store');
@@ -53,6 +57,7 @@ export async function verificationRoutes(base: FastifyInstance, services: Servic
   const cache = new VerificationCache();
   const loadCredential = rememberedCredentials(services.loadCredential);
   const deps = { db: services.db, issuer, loadCredential, cache, didDocument: recentDidDocument(issuer) };
+  const keptPages = new Map<string, string>();
   const forBrowser = new Map<Locale, Record<string, string>>();
   const messagesFor = (locale: Locale) => {
     let messages = forBrowser.get(locale);
@@ -103,15 +108,29 @@ export async function verificationRoutes(base: FastifyInstance, services: Servic
     },
     async (request, reply) => {
       privateAddress(reply);
-      const ctx = pageContext(request, reply, { csrf: true });
-      const verification = await verifyCertificate(deps, request.params.number, request.query.code ?? '');
+      const code = request.query.code ?? '';
+      const verification = await verifyCertificate(deps, request.params.number, code);
       if (!verification) {
+        const ctx = pageContext(request, reply, { csrf: true });
         return sendPage(reply, ctx, { status: 404, title: ctx.tr.t('registry.verify.title'), body: <CertificateNotFoundPage ctx={ctx} browserMessages={messagesFor(ctx.locale)} /> });
       }
-      return sendPage(reply, ctx, {
-        title: ctx.tr.t('registry.verify.certificate_title', { number: verification.certificate.number }),
-        body: <VerifyCertificatePage ctx={ctx} browserMessages={messagesFor(ctx.locale)} verification={verification} code={request.query.code ?? ''} />,
-      });
+      // The page is a function of what is shown; rendering it is most of the work, so it is kept.
+      const token = reply.generateCsrf();
+      const ctx = { ...pageContext(request, reply), csrfToken: CSRF_PLACEHOLDER };
+      const key = JSON.stringify([ctx.locale, ctx.signedIn, ctx.path, code, verification.certificate, verification.valid, verification.result?.checks ?? null]);
+      let html = keptPages.get(key);
+      if (html === undefined) {
+        html = renderPage(ctx, {
+          title: ctx.tr.t('registry.verify.certificate_title', { number: verification.certificate.number }),
+          body: <VerifyCertificatePage ctx={ctx} browserMessages={messagesFor(ctx.locale)} verification={verification} code={code} />,
+        });
+        keptPages.set(key, html);
+        if (keptPages.size > KEPT_PAGES) {
+          const oldest = keptPages.keys().next().value;
+          if (oldest !== undefined) keptPages.delete(oldest);
+        }
+      }
+      return sendHtml(reply, 200, html.replaceAll(CSRF_PLACEHOLDER, token));
     },
   );
 

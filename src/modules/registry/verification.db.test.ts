@@ -108,6 +108,12 @@ describe('the public verification page', () => {
     for (const check of ['signature', 'issuer', 'status', 'validity']) expect(checkLine(page.body, check), check).toBe('true');
     const until = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(certificate.validUntil));
     expect(page.body).toContain(until);
+    // Each visitor's form carries their own CSRF token, even though the page itself is kept.
+    const again = await pageOf(certificate);
+    const tokenOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
+    expect(tokenOf(page.body)).toBeTruthy();
+    expect(tokenOf(again.body)).not.toBe(tokenOf(page.body));
+    expect(again.body).not.toContain('placeholder');
 
     const russian = await pageOf(certificate, 'ru');
     expect(russian.body).toContain('Действителен');

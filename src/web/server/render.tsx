@@ -24,7 +24,12 @@ export function sendPage(
   ctx: PageContext,
   page: { title: string; body: ReactElement; status?: number },
 ): FastifyReply {
-  const html =
+  return sendHtml(reply, page.status ?? 200, renderPage(ctx, page));
+}
+
+/** The complete HTML document of a page, for callers that keep rendered pages. */
+export function renderPage(ctx: PageContext, page: { title: string; body: ReactElement }): string {
+  return (
     '<!doctype html>' +
     `<html lang="${INTL_LOCALE[ctx.locale]}">` +
     '<head><meta charset="utf-8">' +
@@ -34,12 +39,12 @@ export function sendPage(
     '<link rel="icon" href="/static/favicon.svg" type="image/svg+xml">' +
     '</head><body>' +
     renderToStaticMarkup(page.body) +
-    '</body></html>';
-  return reply
-    .code(page.status ?? 200)
-    .header('cache-control', 'no-store')
-    .type('text/html; charset=utf-8')
-    .send(html);
+    '</body></html>'
+  );
+}
+
+export function sendHtml(reply: FastifyReply, status: number, html: string): FastifyReply {
+  return reply.code(status).header('cache-control', 'no-store').type('text/html; charset=utf-8').send(html);
 }
 
 export function escapeHtml(text: string): string {
