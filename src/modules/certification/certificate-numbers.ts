@@ -31,7 +31,20 @@ export function newVerificationCode(): string {
 
 /** The calendar day (YYYY-MM-DD) at `now` in the zone: certificates are dated where they are issued. */
 export function localDate(now: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+  return formatter(dayFormats, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(now);
+}
+
+// Making a formatter costs far more than using one, and issuance asks for thousands in a row.
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+const instantFormats = new Map<string, Intl.DateTimeFormat>();
+
+function formatter(cache: Map<string, Intl.DateTimeFormat>, timeZone: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  let format = cache.get(timeZone);
+  if (!format) {
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, ...options });
+    cache.set(timeZone, format);
+  }
+  return format;
 }
 
 /** The same day `years` later; 29 February becomes 28 February in a common year. */
@@ -45,7 +58,7 @@ export function addYears(day: string, years: number): string {
 /** How far the zone's clock is ahead of UTC at `instant`, in milliseconds. */
 function zoneOffset(instant: Date, timeZone: string): number {
   const parts = Object.fromEntries(
-    new Intl.DateTimeFormat('en-CA', { timeZone, hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
+    formatter(instantFormats, timeZone, { hourCycle: 'h23', year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', second: '2-digit' })
       .formatToParts(instant)
       .map((p) => [p.type, p.value]),
   );

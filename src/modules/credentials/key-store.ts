@@ -29,12 +29,13 @@ export interface KeyStore {
 export const KEY_ALGORITHMS: readonly KeyAlgorithm[] = ['Ed25519', 'ES256'];
 
 async function createSigner(key: StoredKey): Promise<KeySigner> {
-  if (key.algorithm === 'Ed25519') {
-    const pair = await Ed25519Multikey.fromJwk({ jwk: key.privateKeyJwk, secretKey: true, id: key.id });
-    const signer = pair.signer();
-    return { id: key.id, algorithm: 'Ed25519', sign: (input) => signer.sign(input) };
-  }
+  // The key is imported once: importing it again for every signature costs more than the signature.
   const privateKey = crypto.createPrivateKey({ key: key.privateKeyJwk as crypto.JsonWebKey, format: 'jwk' });
+  if (key.algorithm === 'Ed25519') {
+    // Checks the stored key pair the way Data Integrity suites expect it (public key matches, multikey form).
+    await Ed25519Multikey.fromJwk({ jwk: key.privateKeyJwk, secretKey: true, id: key.id });
+    return { id: key.id, algorithm: 'Ed25519', sign: async ({ data }) => new Uint8Array(crypto.sign(null, data, privateKey)) };
+  }
   return {
     id: key.id,
     algorithm: 'ES256',
