@@ -13,7 +13,12 @@ import { seedDemoPeople } from './demo-people.js';
  * Stands in for the issuer where demo data is loaded without keys (tests of other modules' demo
  * data): the demo certificates are then written without a signed credential.
  */
-const UNSIGNED: CertificateSigner = { keyId: '', issue: async () => ({ keyId: '' }) };
+const UNSIGNED: CertificateSigner = {
+  keyId: '',
+  prepare: async (_tx, certificate) => ({ certificateId: certificate.id, keyId: '', signed: Promise.resolve({ credential: '', jwt: '' }) }),
+  store: async () => undefined,
+  issue: async () => ({ keyId: '' }),
+};
 
 /**
  * Loads the demo data set into an empty database, in one transaction. Returns a one-line summary.

@@ -49,6 +49,14 @@ export async function insertAuditRow(tx: Tx, row: AuditRow): Promise<void> {
   await tx.update(auditChainHead).set({ seq: row.seq, hash: row.hash }).where(eq(auditChainHead.id, 1));
 }
 
+/** Several entries in chain order, and the head moved past the last of them. */
+export async function insertAuditRows(tx: Tx, rows: AuditRow[]): Promise<void> {
+  const last = rows.at(-1);
+  if (!last) return;
+  await tx.insert(auditLog).values(rows);
+  await tx.update(auditChainHead).set({ seq: last.seq, hash: last.hash }).where(eq(auditChainHead.id, 1));
+}
+
 /** Entries after `afterSeq` in chain order, at most `limit`. */
 export async function readAuditPage(db: DbOrTx, afterSeq: number, limit: number): Promise<AuditRow[]> {
   return db.select(rowColumns).from(auditLog).where(gt(auditLog.seq, afterSeq)).orderBy(asc(auditLog.seq)).limit(limit);

@@ -2,12 +2,15 @@ import type { Db } from '../../db/client.js';
 import type { AuthContext } from '../../platform/auth/access.js';
 import { AppError } from '../../platform/errors.js';
 import { insertJob, replaceJobInput, type JobState } from '../../platform/jobs/repository.js';
+import { sharedProofPool } from '../credentials/proof-pool.js';
 import type { JobContext, JobHandlers, JobResult } from '../../platform/jobs/runner.js';
 import { checkRole, MANAGE_ROLES } from './access.js';
-import { approvedWithoutCertificate } from './applications-repository.js';
+import { approvedWithoutCertificate, type ApplicationRow } from './applications-repository.js';
 import { BULK_ARCHIVE, runBulkArchive, type BulkIssueRun } from './bulk-certificate-archive.js';
 import type { CertificationDeps } from './deps.js';
-import { issueCertificateIn } from './issue-certificate.js';
+import { writeCertificates, type NewCertificate } from './certificate-issuance.js';
+import { planIssueIn, recordIssued } from './issue-certificate.js';
+import { issueRun } from './issue-run.js';
 import { findScheme } from './schemes-repository.js';
 
 export const BULK_ISSUE = 'certification_bulk_issue';
@@ -40,16 +43,34 @@ async function runBulkIssue(context: JobContext, deps: CertificationDeps): Promi
   const input = context.job.input as BulkIssueInput;
   const due = await approvedWithoutCertificate(context.tx, input.schemeId);
   const signer = await deps.credentials.signerInTransaction();
-  let created = 0;
+  const run = issueRun(sharedProofPool());
   let skipped = 0;
   const certificateIds: string[] = [];
-  for (const [i, applicationId] of due.entries()) {
-    const result = await issueCertificateIn(context.tx, deps, { applicationId, actorId: input.actorId, now: new Date(), signer });
-    if (result.created) created += 1;
-    else skipped += 1;
-    certificateIds.push(result.certificate.id);
-    context.progress(i + 1);
+  const toIssue = new Map<string, { application: ApplicationRow; actorId: string | null }>();
+  const certificates: NewCertificate[] = [];
+  for (const applicationId of due) {
+    const plan = await planIssueIn(context.tx, { applicationId, actorId: input.actorId, now: new Date(), signer }, run);
+    if (plan.done) {
+      skipped += 1;
+      certificateIds.push(plan.done.certificate.id);
+      continue;
+    }
+    toIssue.set(applicationId, plan);
+    certificates.push(plan.certificate);
   }
+  context.progress(skipped);
+  // One transaction for the run, written in batches: while the proofs of one batch are made in
+  // worker threads, the next is written; each batch is finished (credentials, audit entries,
+  // mails) in order.
+  await writeCertificates(context.tx, deps, certificates, run, async (rows) => {
+    for (const row of rows) {
+      const { application, actorId } = toIssue.get(row.applicationId!)!;
+      await recordIssued(context.tx, deps, application, actorId, row);
+      certificateIds.push(row.id);
+    }
+    context.progress(certificateIds.length);
+  });
+  const created = certificates.length;
   // Kept with the job, so the run's PDFs can be archived (bulk-certificate-archive.ts).
   await replaceJobInput(context.tx, context.job.id, { ...input, certificateIds });
   return { created, skipped };

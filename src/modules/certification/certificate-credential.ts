@@ -12,22 +12,44 @@ import { signCredentialJwt } from '../credentials/sign-credential-jwt.js';
 import { localDayEnd, localDayStart } from './certificate-numbers.js';
 import {
   courseAlignments,
-  credentialFactsOf,
   findCertificateCredential,
-  insertCertificateCredential,
+  insertCertificateCredentials,
+  levelCredentialFacts,
   statusListNumbers,
   type CredentialFacts,
 } from './certificate-credentials-repository.js';
 import type { CertificateRow } from './certificates-repository.js';
+import { issueRun, type IssueRun } from './issue-run.js';
 
 export type { JsonObject } from '../credentials/build-credential.js';
+
+/** A certificate's credential being signed: started by `prepare`, written by `store`. */
+export interface PendingCredential {
+  readonly certificateId: string;
+  readonly keyId: string;
+  /** The JSON text as signed and the VC-JWT. */
+  readonly signed: Promise<{ credential: string; jwt: string }>;
+}
+
+export interface SignOptions {
+  creditsEarned?: number;
+  /** A run of certificates: facts read once, proofs made in its worker threads. */
+  run?: IssueRun;
+}
 
 /** Signs the credential of a certificate in the transaction that writes the certificate. */
 export interface CertificateSigner {
   /** The did:web key of the Data Integrity proof. */
   readonly keyId: string;
-  /** Builds, signs (eddsa-rdfc-2022 and ES256 VC-JWT) and stores the credential. */
-  issue(tx: Tx, certificate: CertificateRow, options?: { creditsEarned?: number }): Promise<{ keyId: string }>;
+  /**
+   * Reads what the credential says (in the caller's transaction), builds it and starts signing it
+   * (eddsa-rdfc-2022 and ES256 VC-JWT at once); writes nothing. The caller may go on meanwhile.
+   */
+  prepare(tx: Tx, certificate: CertificateRow, options?: SignOptions): Promise<PendingCredential>;
+  /** Waits for the signatures and stores the credentials, in one statement. */
+  store(tx: Tx, pending: PendingCredential[]): Promise<void>;
+  /** `prepare` then `store`. */
+  issue(tx: Tx, certificate: CertificateRow, options?: SignOptions): Promise<{ keyId: string }>;
 }
 
 /** The deployment's credentials for certificates: a signer for the issuer's current keys. */
@@ -156,20 +178,36 @@ export function certificateCredentials(context: CredentialContext & { issuer: Pi
     if (last?.eddsa === eddsa && last.es256 === es256) return last.signer;
     const made: CertificateSigner = {
       keyId: eddsa.id,
-      async issue(tx, certificate, options = {}) {
-        const facts = await credentialFactsOf(tx, certificate.id);
-        if (!facts) throw new AppError('not_found', { values: { what: 'certificate' } });
-        const alignment = await alignmentsOf(tx, facts);
+      async prepare(tx, certificate, options = {}) {
+        const run = options.run ?? issueRun();
+        const level = await run.memo(`credential-facts:${certificate.levelId}`, async () => {
+          const facts = await levelCredentialFacts(tx, certificate.levelId);
+          return facts ? { facts, alignment: await alignmentsOf(tx, facts) } : null;
+        });
+        if (!level) throw new AppError('not_found', { values: { what: 'certificate' } });
         const revocationList = await listNumber(tx, certificate.revocationListId);
         const suspensionList = await listNumber(tx, certificate.suspensionListId);
-        const unsigned = certificateCredentialJson(context, certificate, facts, {
-          alignment,
+        const unsigned = certificateCredentialJson(context, certificate, level.facts, {
+          alignment: level.alignment,
           revocationList,
           suspensionList,
           ...(options.creditsEarned !== undefined ? { creditsEarned: options.creditsEarned } : {}),
         });
-        const [signed, jwt] = await Promise.all([signCredential(unsigned, eddsa), signCredentialJwt(unsigned, es256)]);
-        await insertCertificateCredential(tx, { certificateId: certificate.id, credential: JSON.stringify(signed), jwt, keyId: eddsa.id });
+        const proof = run.pool ? run.pool.sign(unsigned, eddsa) : signCredential(unsigned, eddsa);
+        const signed = Promise.all([proof, signCredentialJwt(unsigned, es256)]).then(([credential, jwt]) => ({ credential: JSON.stringify(credential), jwt }));
+        // Awaited by `store`; a run that fails before then must not leave an unhandled rejection behind.
+        signed.catch(() => undefined);
+        return { certificateId: certificate.id, keyId: eddsa.id, signed };
+      },
+      async store(tx, pending) {
+        const signed = await Promise.all(pending.map((p) => p.signed));
+        await insertCertificateCredentials(
+          tx,
+          pending.map((p, i) => ({ certificateId: p.certificateId, credential: signed[i]!.credential, jwt: signed[i]!.jwt, keyId: p.keyId })),
+        );
+      },
+      async issue(tx, certificate, options = {}) {
+        await made.store(tx, [await made.prepare(tx, certificate, options)]);
         return { keyId: eddsa.id };
       },
     };

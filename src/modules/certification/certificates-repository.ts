@@ -124,6 +124,25 @@ export async function insertCertificate(db: DbOrTx, values: CertificateValues): 
   return rows[0]!.id;
 }
 
+/** Several certificates in one statement; each needs its id, so the caller knows which row is which. */
+export async function insertCertificates(db: DbOrTx, values: Array<CertificateValues & { id: string }>): Promise<void> {
+  if (values.length > 0) await db.insert(certificates).values(values);
+}
+
+/** Gives a certificate that has none its positions in the status lists. */
+export async function setStatusPositions(
+  db: DbOrTx,
+  id: string,
+  positions: { revocationListId: number; revocationIndex: number; suspensionListId: number; suspensionIndex: number },
+): Promise<void> {
+  await db.update(certificates).set(positions).where(eq(certificates.id, id));
+}
+
+export async function findCertificates(db: DbOrTx, ids: string[]): Promise<CertificateRow[]> {
+  if (ids.length === 0) return [];
+  return selectCertificates(db).where(inArray(certificates.id, ids));
+}
+
 export async function findCertificate(db: DbOrTx, id: string): Promise<CertificateRow | null> {
   const rows = await selectCertificates(db).where(eq(certificates.id, id)).limit(1);
   return rows[0] ?? null;
@@ -235,6 +254,14 @@ export async function insertCertificateEvent(
     .values({ ...values, at: sql`clock_timestamp()` })
     .returning({ id: certificateEvents.id });
   return rows[0]!.id;
+}
+
+/** Several history entries in one statement. */
+export async function insertCertificateEvents(
+  db: DbOrTx,
+  values: Array<{ certificateId: string; actorId: string | null; action: string; note?: string | null }>,
+): Promise<void> {
+  if (values.length > 0) await db.insert(certificateEvents).values(values.map((v) => ({ ...v, at: sql`clock_timestamp()` })));
 }
 
 export async function certificateEventsOf(db: DbOrTx, certificateIds: string[]): Promise<CertificateEventRow[]> {

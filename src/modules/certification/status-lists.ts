@@ -1,5 +1,5 @@
 import type { Tx } from '../../db/client.js';
-import { allocateStatusEntries } from '../credentials/allocate-status-entries.js';
+import { allocateStatusEntries, allocateStatusEntryBatch } from '../credentials/allocate-status-entries.js';
 import { setStatus } from '../credentials/set-status.js';
 
 /** A certificate's bit in one status list. */
@@ -20,6 +20,8 @@ export interface CertificateStatusEntries {
 export interface CertificateStatusLists {
   /** Positions for a new certificate; null where no lists are kept. */
   allocate(tx: Tx): Promise<CertificateStatusEntries | null>;
+  /** Positions for `count` new certificates at once. */
+  allocateMany(tx: Tx, count: number): Promise<Array<CertificateStatusEntries | null>>;
   /** Sets (revoked, suspended) or clears (reinstated) the certificate's bit. */
   set(tx: Tx, position: StatusPosition, on: boolean): Promise<void>;
 }
@@ -29,6 +31,14 @@ export const credentialStatusLists: CertificateStatusLists = {
   async allocate(tx) {
     const { revocation, suspension } = await allocateStatusEntries(tx);
     return { revocation: { listId: revocation.listId, index: revocation.index }, suspension: { listId: suspension.listId, index: suspension.index } };
+  },
+  async allocateMany(tx, count) {
+    if (count === 1) return [await credentialStatusLists.allocate(tx)];
+    const batch = await allocateStatusEntryBatch(tx, count);
+    return batch.map(({ revocation, suspension }) => ({
+      revocation: { listId: revocation.listId, index: revocation.index },
+      suspension: { listId: suspension.listId, index: suspension.index },
+    }));
   },
   async set(tx, position, on) {
     await setStatus(tx, position, on);

@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
-import { claimStatusIndex, findOpenStatusList, insertNextStatusList, markStatusListFull, type StatusListRef } from './repository.js';
+import { claimStatusIndex, claimStatusIndices, findOpenStatusList, insertNextStatusList, markStatusListFull, type StatusListRef } from './repository.js';
 import { MIN_STATUS_LIST_LENGTH, type StatusPurpose } from './status-list.js';
 import { STATUS_PURPOSES } from './status-urls.js';
 
@@ -58,4 +58,28 @@ export async function allocateStatusEntries(tx: Tx, options: AllocateStatusOptio
   const entries: Partial<Record<StatusPurpose, StatusEntry>> = {};
   for (const purpose of options.purposes ?? STATUS_PURPOSES) entries[purpose] = await allocateOne(tx, purpose, randomInt);
   return entries as Record<StatusPurpose, StatusEntry>;
+}
+
+/**
+ * Positions for `count` new credentials at once (a bulk issue): the same random free indices as
+ * `allocateStatusEntries`, claimed a list at a time in a statement or two per purpose.
+ */
+export async function allocateStatusEntryBatch(tx: Tx, count: number, options: AllocateStatusOptions = {}): Promise<Array<Record<StatusPurpose, StatusEntry>>> {
+  const randomInt = options.randomInt ?? ((max: number) => crypto.randomInt(max));
+  const purposes = options.purposes ?? STATUS_PURPOSES;
+  const byPurpose = new Map<StatusPurpose, StatusEntry[]>();
+  for (const purpose of purposes) {
+    const entries: StatusEntry[] = [];
+    // A few statements claim nearly all; a list too full to give the rest leaves them to the one-by-one path.
+    const open = await openList(tx, purpose);
+    for (let round = 0; round < ROUNDS && entries.length < count; round++) {
+      const wanted = count - entries.length;
+      const candidates = Array.from({ length: wanted * 2 + CANDIDATES }, () => randomInt(open.length));
+      const claimed = await claimStatusIndices(tx, open.id, candidates, wanted);
+      entries.push(...claimed.map((index) => ({ listId: open.id, purpose, listNumber: open.number, index })));
+    }
+    while (entries.length < count) entries.push(await allocateOne(tx, purpose, randomInt));
+    byPurpose.set(purpose, entries);
+  }
+  return Array.from({ length: count }, (_, i) => Object.fromEntries(purposes.map((p) => [p, byPurpose.get(p)![i]!])) as Record<StatusPurpose, StatusEntry>);
 }

@@ -134,6 +134,24 @@ export async function claimStatusIndex(db: DbOrTx, listId: number, candidates: n
   return row ? Number(row.index) : null;
 }
 
+/**
+ * Claims up to `count` of the candidate indices still free in the list, in the candidates' order,
+ * in one statement; returns those claimed (fewer when too many candidates were taken).
+ */
+export async function claimStatusIndices(db: DbOrTx, listId: number, candidates: number[], count: number): Promise<number[]> {
+  const result = await db.execute(sql`
+    insert into ${statusListEntries} (list_id, index)
+    select ${listId}, candidate from (
+      select candidate, min(position) as position from unnest(${sql.param(candidates)}::int[]) with ordinality as c(candidate, position) group by candidate
+    ) c
+    where not exists (select 1 from ${statusListEntries} e where e.list_id = ${listId} and e.index = c.candidate)
+    order by c.position
+    limit ${count}
+    on conflict do nothing
+    returning index`);
+  return rowsOf<{ index: number }>(result).map((row) => Number(row.index));
+}
+
 /** PostgreSQL numbers a byte's bits from the least significant; status lists from the most significant. */
 function postgresBit(index: number): number {
   return (index & ~7) | (7 - (index & 7));

@@ -16,6 +16,16 @@ export async function takeNextNumber(db: DbOrTx, scope: string, year: number): P
   return rows[0]!.last;
 }
 
+/** Takes the next `count` numbers at once; returns the last of them. */
+export async function takeNextNumbers(db: DbOrTx, scope: string, year: number, count: number): Promise<number> {
+  const rows = await db
+    .insert(sequences)
+    .values({ scope, year, last: count })
+    .onConflictDoUpdate({ target: [sequences.scope, sequences.year], set: { last: sql`${sequences.last} + ${count}` } })
+    .returning({ last: sequences.last });
+  return rows[0]!.last;
+}
+
 /** The last number taken, 0 when none was. */
 export async function lastNumber(db: DbOrTx, scope: string, year: number): Promise<number> {
   const rows = await db
