@@ -11,6 +11,7 @@ import { attendanceJobHandlers } from './modules/registration/attendance-sheet-j
 import { trainingMailPasses } from './modules/registration/reminder-schedule.js';
 import { certificationJobHandlers } from './modules/certification/bulk-issue-certificates.js';
 import { certificationPasses } from './modules/certification/expire-certificates.js';
+import { signMissingCredentialsPass } from './modules/certification/sign-missing-credentials.js';
 import { certificationDeps } from './modules/certification/routes.js';
 import { Messages } from './platform/i18n/catalogue.js';
 import { startSchedule, type Schedule } from './platform/jobs/schedule.js';
@@ -90,10 +91,11 @@ export async function serve(config: Config): Promise<void> {
   mailWorker = mailWorkerFor(config, database.db, app.log);
   // Jobs queued, or cut short by a stop, are run again; their writes were rolled back with them.
   if (config.workers) {
-    void resumeJobs(database.db, { ...peopleJobHandlers, ...attendanceJobHandlers(trainingDeps), ...certificationJobHandlers(certificationDeps({ messages, config, database })) }, app.log).catch((error: unknown) =>
+    const certDeps = certificationDeps({ messages, config, database });
+    void resumeJobs(database.db, { ...peopleJobHandlers, ...attendanceJobHandlers(trainingDeps), ...certificationJobHandlers(certDeps) }, app.log).catch((error: unknown) =>
       app.log.error({ err: error }, 'could not resume jobs'),
     );
-    schedule = startSchedule([...trainingMailPasses(database.db, trainingDeps), ...certificationPasses(database.db)], app.log);
+    schedule = startSchedule([...trainingMailPasses(database.db, trainingDeps), ...certificationPasses(database.db), signMissingCredentialsPass(database.db, certDeps)], app.log);
   }
   const url = listenUrl(app);
   // From the start of the process, module loading included: what someone restarting Usta waits.
