@@ -44,6 +44,9 @@ async function main(): Promise<void> {
   }
   switch (command) {
     case 'serve': {
+      // Before React and the rest load: they pick their production builds (no development checks)
+      // from it once, when first imported. An operator's own setting is kept.
+      process.env.NODE_ENV ??= 'production';
       // Loaded only here: the other commands start faster without the web application's modules.
       const { serve } = await import('./serve.js');
       return serve(config);
