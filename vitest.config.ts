@@ -18,6 +18,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          // Vitest's default leaves a core idle on a 2-core machine; these files wait on database servers and child processes.
+          maxWorkers: 2,
         },
       },
       {
@@ -29,6 +31,8 @@ export default defineConfig({
           testTimeout: 30_000,
           hookTimeout: 60_000,
           pool: 'forks',
+          // Vitest's default leaves a core idle on a 2-core machine; these files wait on database servers and child processes.
+          maxWorkers: 2,
         },
       },
       {
