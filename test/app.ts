@@ -41,6 +41,23 @@ export async function createTestApp(env: Record<string, string> = {}): Promise<T
   };
 }
 
+/**
+ * A second instance of the app on the same database, with its own database handle (its own pool
+ * on PostgreSQL), as another server behind the same load balancer would be.
+ */
+export async function createSecondApp(ctx: TestContext): Promise<{ app: App; close(): Promise<void> }> {
+  const database = await ctx.database.reopen();
+  const app = await buildApp({ config: ctx.config, database, messages: testMessages() });
+  await app.ready();
+  return {
+    app,
+    async close() {
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
 let counter = 0;
 export async function makeAssociation(ctx: TestContext, overrides: Partial<AssociationRow> = {}): Promise<AssociationRow> {
   counter += 1;

@@ -7,6 +7,8 @@ import { PG_TEMPLATE_DB, PGLITE_TEMPLATE, TMP, testBackend, testServerUrl } from
 export interface TestDatabase extends Database {
   /** Closes the connection and removes the database. */
   destroy(): Promise<void>;
+  /** A second handle on the same database, as another instance of the app would open (closing it leaves this one open). */
+  reopen(): Promise<Database>;
 }
 
 /**
@@ -24,6 +26,7 @@ export async function createTestDatabase(): Promise<TestDatabase> {
     const database = await openDatabase({ databaseUrl: testServerUrl(name), dataDir: TMP, poolSize: 20 });
     return {
       ...database,
+      reopen: () => openDatabase({ databaseUrl: testServerUrl(name), dataDir: TMP, poolSize: 5 }),
       async destroy() {
         await database.close();
         const cleanup = new pg.Client({ connectionString: testServerUrl() });
@@ -35,5 +38,13 @@ export async function createTestDatabase(): Promise<TestDatabase> {
   }
   const pglite = await createPglite(undefined, new Blob([fs.readFileSync(PGLITE_TEMPLATE)]));
   const database = await openDatabase({ databaseUrl: null, dataDir: TMP, pglite });
-  return { ...database, destroy: () => database.close() };
+  return {
+    ...database,
+    destroy: () => database.close(),
+    async reopen() {
+      // One embedded database per process: the second handle shares its engine, as a second app in this process would.
+      const another = await openDatabase({ databaseUrl: null, dataDir: TMP, pglite });
+      return { ...another, close: async () => undefined };
+    },
+  };
 }

@@ -28,6 +28,13 @@ export interface Database {
   migrate(): Promise<void>;
   ping(): Promise<void>;
   close(): Promise<void>;
+  /**
+   * Calls `onNotify` with the payload of each NOTIFY on `channel` once its transaction commits, from
+   * any instance on this database, and `onListening` each time listening (re)starts: notifications
+   * sent while it was not listening are lost, so what they would have invalidated must be dropped.
+   * Resolves to a function that stops listening.
+   */
+  listen(channel: string, onNotify: (payload: string) => void, onListening: () => void): Promise<() => Promise<void>>;
 }
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -73,6 +80,14 @@ async function openPglite(options: OpenOptions): Promise<Database> {
     async ping() {
       await client.query('select 1');
     },
+    async listen(channel, onNotify, onListening) {
+      // One process owns the data folder, so this one connection sees every notification.
+      const stop = await client.listen(channel, onNotify);
+      onListening();
+      return async () => {
+        if (!client.closed) await stop();
+      };
+    },
     async close() {
       try {
         if (!client.closed) await client.close();
@@ -105,9 +120,68 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     async ping() {
       await db.execute(sql`select 1`);
     },
+    listen: (channel, onNotify, onListening) => listenOnPostgres(url, channel, onNotify, onListening),
     async close() {
       await pool.end();
     },
+  };
+}
+
+const RELISTEN_FIRST_MS = 500;
+const RELISTEN_MAX_MS = 30_000;
+
+/**
+ * LISTEN on a connection of its own (a pooled one would be handed to other queries), opened again
+ * with growing pauses whenever it is lost.
+ */
+async function listenOnPostgres(url: string, channel: string, onNotify: (payload: string) => void, onListening: () => void): Promise<() => Promise<void>> {
+  let stopped = false;
+  let client: pg.Client | null = null;
+  let pause = RELISTEN_FIRST_MS;
+  let timer: NodeJS.Timeout | null = null;
+  const connect = async (): Promise<void> => {
+    const connection = new pg.Client({ connectionString: url });
+    client = connection;
+    let lost = false;
+    const reconnect = () => {
+      if (lost) return;
+      lost = true;
+      connection.removeAllListeners('notification');
+      void connection.end().catch(() => undefined);
+      if (stopped) return;
+      timer = setTimeout(() => void connect().catch(() => undefined), pause);
+      timer.unref();
+      pause = Math.min(pause * 2, RELISTEN_MAX_MS);
+    };
+    connection.on('error', reconnect);
+    connection.on('end', reconnect);
+    connection.on('notification', (message) => {
+      if (message.channel === channel) onNotify(message.payload ?? '');
+    });
+    try {
+      await connection.connect();
+      await connection.query(`listen ${pg.escapeIdentifier(channel)}`);
+    } catch (error) {
+      reconnect();
+      throw error;
+    }
+    pause = RELISTEN_FIRST_MS;
+    onListening();
+  };
+  // The first connection must work: a wrong URL shows at start, not as pages that never change.
+  try {
+    await connect();
+  } catch (error) {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    throw error;
+  }
+  return async () => {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    const last = client;
+    client = null;
+    await last?.end().catch(() => undefined);
   };
 }
 

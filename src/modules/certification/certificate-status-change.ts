@@ -5,6 +5,7 @@ import { FieldProblems } from '../../platform/field-problems.js';
 import { appendAudit } from '../audit/append-audit.js';
 import { checkRole, MANAGE_ROLES } from './access.js';
 import { cleanNote } from './application-fields.js';
+import { announceCertificateChanges, certificatesChanged } from './certificate-changes.js';
 import { auditActor } from './certificate-issuance.js';
 import { certificateView, type CertificateView } from './certificate-view.js';
 import { findCertificate, insertCertificateEvent, lockCertificate, updateCertificateStatus, type CertificateRow } from './certificates-repository.js';
@@ -74,6 +75,7 @@ export async function changeCertificateStatus(db: Db, deps: CertificationDeps, a
       statusReason: action === 'reinstate' ? null : reason,
     });
     await setStatusBit(tx, deps, certificate, action);
+    await announceCertificateChanges(tx, [certificate.id]);
     const eventId = await insertCertificateEvent(tx, {
       certificateId: certificate.id,
       actorId: auth.user.id,
@@ -93,6 +95,7 @@ export async function changeCertificateStatus(db: Db, deps: CertificationDeps, a
     });
     return certificate.id;
   });
+  certificatesChanged(db, [id]);
   return certificateView((await findCertificate(db, id))!);
 }
 

@@ -1,6 +1,7 @@
 import type { Db } from '../../db/client.js';
 import type { ScheduledPass } from '../../platform/jobs/schedule.js';
 import { appendAudit } from '../audit/append-audit.js';
+import { announceCertificateChanges, certificatesChanged } from './certificate-changes.js';
 import { insertCertificateEvent, lockDueForExpiry, markExpired } from './certificates-repository.js';
 
 /** Certificates expired per transaction: keeps each pass's locks short. */
@@ -16,17 +17,19 @@ const BATCH = 200;
 export async function expireCertificates(db: Db): Promise<{ expired: number }> {
   let expired = 0;
   for (;;) {
-    const done = await db.transaction(async (tx) => {
+    const ids = await db.transaction(async (tx) => {
       const due = await lockDueForExpiry(tx, BATCH);
+      await announceCertificateChanges(tx, due.map((c) => c.id));
       for (const c of due) {
         await markExpired(tx, c.id);
         await insertCertificateEvent(tx, { certificateId: c.id, actorId: null, action: 'expired' });
         await appendAudit(tx, { actor: 'system', entity: `certificate:${c.id}`, action: 'expired', data: { from: c.storedStatus, validUntil: c.validUntil } });
       }
-      return due.length;
+      return due.map((c) => c.id);
     });
-    expired += done;
-    if (done < BATCH) return { expired };
+    certificatesChanged(db, ids);
+    expired += ids.length;
+    if (ids.length < BATCH) return { expired };
   }
 }
 

@@ -26,7 +26,7 @@ const digest = (text: string) => crypto.createHash('sha256').update(text, 'utf8'
 const NO_CODE = digest('');
 
 /** Codes are printed in capitals; a reader may type them in either case. */
-function normaliseCode(code: string): string {
+export function normaliseCode(code: string): string {
   return code.trim().toUpperCase();
 }
 

@@ -6,6 +6,7 @@ import { appendAudit } from '../audit/append-audit.js';
 import { findLivePerson } from '../people/person-values.js';
 import { checkRole, MANAGE_ROLES } from './access.js';
 import { cleanNote } from './application-fields.js';
+import { announceCertificateChanges, certificatesChanged } from './certificate-changes.js';
 import { auditActor, writeCertificate } from './certificate-issuance.js';
 import { localDate } from './certificate-numbers.js';
 import { certificateView, type CertificateView } from './certificate-view.js';
@@ -35,7 +36,7 @@ export async function reissueCertificate(db: Db, deps: CertificationDeps, option
   const now = options.now ?? new Date();
   const signer = await deps.credentials.signer();
   try {
-    return await db.transaction(async (tx) => {
+    const view = await db.transaction(async (tx) => {
       const old = await lockCertificate(tx, options.id);
       if (!old) throw new AppError('not_found', { values: { what: 'certificate' } });
       const auth = checkRole(options.actor, old.associationId, MANAGE_ROLES);
@@ -65,6 +66,7 @@ export async function reissueCertificate(db: Db, deps: CertificationDeps, option
       if (old.revocationListId !== null && old.revocationIndex !== null) {
         await deps.statusLists.set(tx, { listId: old.revocationListId, index: old.revocationIndex }, true);
       }
+      await announceCertificateChanges(tx, [old.id]);
       await insertCertificateEvent(tx, { certificateId: old.id, actorId: auth.user.id, action: 'reissued', reasonCategory: 'superseded', note: `${reissued.number} · ${reason}` });
       await mailHolder(tx, deps, reissued, 'reissued', `certification:certificate:${reissued.id}:issued`, { newNumber: reissued.number, reason });
       await appendAudit(tx, {
@@ -75,6 +77,8 @@ export async function reissueCertificate(db: Db, deps: CertificationDeps, option
       });
       return certificateView(reissued);
     });
+    certificatesChanged(db, [options.id]);
+    return view;
   } catch (error) {
     if (violatedUniqueRule(error) === 'certificates_replaces') throw new AppError('conflict', { messageKey: 'certification.errors.already_replaced', values: { number: '' } });
     throw error;

@@ -4,12 +4,15 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import type { Locale } from '../../config.js';
 import { AppError } from '../../platform/errors.js';
 import type { Services } from '../../platform/services.js';
+import { watchCertificateChanges } from '../certification/certificate-changes.js';
+import type { PageContext } from '../../web/server/layout.js';
 import { pageContext, renderPage, sendHtml, sendPage } from '../../web/server/render.js';
 import { issuerFor } from '../credentials/issuer.js';
 import { CertificateNotFoundPage, VerifyCertificatePage, VerifyHomePage } from './pages/verify-certificate-page.js';
 import { browserMessages } from './pages/verification-parts.js';
 import { readUploadForm, type UploadBody } from './read-upload.js';
 import { UPLOAD_LIMIT_MB } from './upload-limits.js';
+import { KeptVerifications, type KeptPage } from './kept-verifications.js';
 import { VerificationCache } from './verification-cache.js';
 import { recentDidDocument, verifyCertificate, type CertificateVerification, type CredentialLoader } from './verify-certificate.js';
 import { rememberedCredentials } from './remembered-credentials.js';
@@ -27,6 +30,8 @@ export interface VerificationRouteDeps {
 const tags = ['verification'];
 const security: never[] = [];
 const page = { access: 'public', html: true, rateLimit: PUBLIC_VERIFICATION_RATE_LIMIT } as const;
+/** Verifying an upload changes nothing and reveals nothing of the visitor: see decision 017. */
+const uploadPost = { ...page, csrf: false } as const;
 
 const NumberParams = Type.Object({ number: Type.String({ minLength: 1, maxLength: 64, description: 'Certificate number, e.g. UZ-ENG-2026-000123' }) });
 const CodeQuery = Type.Object({ code: Type.Optional(Type.String({ maxLength: 64, description: 'The verification code carried by the certificate’s QR code' })) });
@@ -36,13 +41,37 @@ const CredentialBody = Type.Unsafe<string>(
   Type.Object({}, { additionalProperties: true, description: 'OpenBadgeCredential (VC Data Model 2.0) with an eddsa-rdfc-2022 DataIntegrityProof, exactly as signed' }),
 );
 
-/** Stands for the visitor's CSRF token in a kept page; replaced in every answer. */
+/** Stands for a signed-in visitor's CSRF token (their sign-out form) in a kept page; replaced in every answer. */
 const CSRF_PLACEHOLDER = 'usta-csrf-token-placeholder';
-const KEPT_PAGES = 1000;
 
 /** The code travels in the address: keep it out of Referer headers, caches and search engines. */
 function privateAddress(reply: FastifyReply): FastifyReply {
   return reply.header('referrer-policy', 'no-referrer').header('x-robots-tag', 'noindex').header('cache-control', 'no-store');
+}
+
+/**
+ * Public pages carry a CSRF token only for a signed-in visitor, whose header has a sign-out form;
+ * the upload form needs none (decision 017), so an anonymous visitor gets no token and no cookie.
+ */
+function publicContext(request: FastifyRequest, reply: FastifyReply): PageContext {
+  return pageContext(request, reply, { csrf: request.auth !== null });
+}
+
+function matchesEtag(request: FastifyRequest, etag: string): boolean {
+  const header = request.headers['if-none-match'];
+  return header !== undefined && (header === etag || header.split(',').some((tag) => tag.trim() === etag));
+}
+
+/**
+ * A kept page as it is: the browser may keep its own copy (never a shared cache: the address holds
+ * the code) and must ask each time, so a revisit of an unchanged page is a 304 without a body.
+ */
+function sendKeptPage(request: FastifyRequest, reply: FastifyReply, page: KeptPage): FastifyReply {
+  reply.header('cache-control', 'private, no-cache').header('etag', page.etag).header('vary', 'accept-encoding');
+  if (matchesEtag(request, page.etag)) return reply.code(304).send();
+  reply.code(200).type('text/html; charset=utf-8');
+  if (page.gzip && /\bgzip\b/.test(request.headers['accept-encoding'] ?? '')) return reply.header('content-encoding', 'gzip').send(page.gzip);
+  return reply.send(page.body);
 }
 
 function prefers(request: FastifyRequest, plain: string, specific: string): boolean {
@@ -56,8 +85,13 @@ export async function verificationRoutes(base: FastifyInstance, services: Servic
   const issuer = issuerFor(services);
   const cache = new VerificationCache();
   const loadCredential = rememberedCredentials(services.loadCredential);
-  const deps = { db: services.db, issuer, loadCredential, cache, didDocument: recentDidDocument(issuer) };
-  const keptPages = new Map<string, string>();
+  const deps = { db: services.db, issuer, loadCredential, cache };
+  const kept = new KeptVerifications(
+    (number, code, didDocument, now) => verifyCertificate({ ...deps, didDocument: () => Promise.resolve(didDocument) }, number, code, now),
+    recentDidDocument(issuer),
+  );
+  const stopWatching = await watchCertificateChanges(services.database, kept);
+  base.addHook('onClose', stopWatching);
   const forBrowser = new Map<Locale, Record<string, string>>();
   const messagesFor = (locale: Locale) => {
     let messages = forBrowser.get(locale);
@@ -68,24 +102,24 @@ export async function verificationRoutes(base: FastifyInstance, services: Servic
   const found = async (request: FastifyRequest): Promise<CertificateVerification> => {
     const { number } = request.params as { number: string };
     const { code } = request.query as { code?: string };
-    const verification = await verifyCertificate(deps, number, code ?? '');
-    if (!verification) throw new AppError('not_found', { values: { what: 'certificate' } });
-    return verification;
+    const found = await kept.lookup(number, code ?? '');
+    if (!found) throw new AppError('not_found', { values: { what: 'certificate' } });
+    return found.verification;
   };
 
   app.get('/verify', { config: page, schema: { hide: true } }, async (request, reply) => {
-    const ctx = pageContext(request, reply, { csrf: true });
+    const ctx = publicContext(request, reply);
     return sendPage(reply, ctx, { title: ctx.tr.t('registry.verify.title'), body: <VerifyHomePage ctx={ctx} browserMessages={messagesFor(ctx.locale)} ownIssuer={issuer.did} /> });
   });
 
-  app.post('/verify', { config: page, schema: { hide: true }, preValidation: readUploadForm }, async (request, reply) => {
+  app.post('/verify', { config: uploadPost, schema: { hide: true }, preValidation: readUploadForm }, async (request, reply) => {
     const body = request.body as UploadBody;
     if (!body.file) {
       const messageKey = body.tooLarge ? 'registry.verify.upload.too_large' : 'registry.verify.upload.no_file';
       throw new AppError(body.tooLarge ? 'payload_too_large' : 'validation', { messageKey, values: { size: UPLOAD_LIMIT_MB } });
     }
     const verification = await verifyUploadedFile(issuer, body.file.bytes);
-    const ctx = pageContext(request, reply, { csrf: true });
+    const ctx = publicContext(request, reply);
     return sendPage(reply, ctx, {
       title: ctx.tr.t('registry.verify.title'),
       body: <VerifyHomePage ctx={ctx} browserMessages={messagesFor(ctx.locale)} ownIssuer={issuer.did} upload={{ fileName: body.file.name, verification }} />,
@@ -109,28 +143,23 @@ export async function verificationRoutes(base: FastifyInstance, services: Servic
     async (request, reply) => {
       privateAddress(reply);
       const code = request.query.code ?? '';
-      const verification = await verifyCertificate(deps, request.params.number, code);
-      if (!verification) {
-        const ctx = pageContext(request, reply, { csrf: true });
+      const found = await kept.lookup(request.params.number, code);
+      if (!found) {
+        const ctx = publicContext(request, reply);
         return sendPage(reply, ctx, { status: 404, title: ctx.tr.t('registry.verify.title'), body: <CertificateNotFoundPage ctx={ctx} browserMessages={messagesFor(ctx.locale)} /> });
       }
-      // The page is a function of what is shown; rendering it is most of the work, so it is kept.
-      const token = reply.generateCsrf();
-      const ctx = { ...pageContext(request, reply), csrfToken: CSRF_PLACEHOLDER };
-      const key = JSON.stringify([ctx.locale, ctx.signedIn, ctx.path, code, verification.certificate, verification.valid, verification.result?.checks ?? null]);
-      let html = keptPages.get(key);
-      if (html === undefined) {
-        html = renderPage(ctx, {
+      const { verification } = found;
+      // The page is a function of what is shown and of the visitor's language; it is kept with the verification.
+      const signedIn = request.auth !== null;
+      const ctx: PageContext = { ...pageContext(request, reply), ...(signedIn ? { csrfToken: CSRF_PLACEHOLDER } : {}) };
+      const page = found.page(`${ctx.locale} ${signedIn} ${ctx.path}`, () =>
+        renderPage(ctx, {
           title: ctx.tr.t('registry.verify.certificate_title', { number: verification.certificate.number }),
           body: <VerifyCertificatePage ctx={ctx} browserMessages={messagesFor(ctx.locale)} verification={verification} code={code} />,
-        });
-        keptPages.set(key, html);
-        if (keptPages.size > KEPT_PAGES) {
-          const oldest = keptPages.keys().next().value;
-          if (oldest !== undefined) keptPages.delete(oldest);
-        }
-      }
-      return sendHtml(reply, 200, html.replaceAll(CSRF_PLACEHOLDER, token));
+        }),
+      );
+      if (signedIn) return sendHtml(reply, 200, page.html.replaceAll(CSRF_PLACEHOLDER, reply.generateCsrf()));
+      return sendKeptPage(request, reply, page);
     },
   );
 

@@ -58,15 +58,10 @@ async function issueCertificate(fullName = 'Шерзод Алиев', nameLatin 
 const pageOf = (c: Pick<Issued, 'number' | 'verificationCode'>, lang = 'en') => get(`/verify/${encodeURIComponent(c.number)}?code=${c.verificationCode}&lang=${lang}`);
 const checkLine = (html: string, name: string) => new RegExp(`data-check="${name}" data-ok="(true|false)"`).exec(html)?.[1];
 
-/** A public form post as a browser without script sends it: CSRF cookie and field from the page, then the file. */
+/** A public form post as a browser without script sends it: the file alone (the form carries no CSRF token, decision 017). */
 async function upload(fileName: string, bytes: Uint8Array, contentType: string) {
-  const form = await get('/verify?lang=en');
-  const token = /name="_csrf" value="([^"]+)"/.exec(form.body)?.[1];
-  expect(token).toBeTruthy();
-  const cookie = form.cookies.map((c) => `${c.name}=${c.value}`).join('; ');
   const boundary = '----usta-verify-test';
   const payload = Buffer.concat([
-    Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="_csrf"\r\n\r\n${token}\r\n`),
     Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`),
     Buffer.from(bytes),
     Buffer.from(`\r\n--${boundary}--\r\n`),
@@ -76,7 +71,7 @@ async function upload(fileName: string, bytes: Uint8Array, contentType: string) 
     method: 'POST',
     url: '/verify?lang=en',
     payload,
-    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, cookie, 'x-forwarded-for': `10.98.0.${visitor & 255}` },
+    headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-forwarded-for': `10.98.0.${visitor & 255}` },
   });
 }
 
@@ -108,12 +103,17 @@ describe('the public verification page', () => {
     for (const check of ['signature', 'issuer', 'status', 'validity']) expect(checkLine(page.body, check), check).toBe('true');
     const until = new Intl.DateTimeFormat('en-GB', { dateStyle: 'long', timeZone: 'UTC' }).format(new Date(certificate.validUntil));
     expect(page.body).toContain(until);
-    // Each visitor's form carries their own CSRF token, even though the page itself is kept.
+    // An anonymous visitor gets the same kept page: no CSRF token, no cookie.
     const again = await pageOf(certificate);
+    expect(again.body).toBe(page.body);
+    expect(page.body).not.toContain('_csrf');
+    expect(page.headers['set-cookie']).toBeUndefined();
+    // A signed-in visitor's header has a sign-out form: their own token goes in, never the placeholder.
+    const signedIn = await certificate.engineer.request({ method: 'GET', url: `/verify/${encodeURIComponent(certificate.number)}?code=${certificate.verificationCode}&lang=en` });
     const tokenOf = (html: string) => /name="_csrf" value="([^"]+)"/.exec(html)?.[1];
-    expect(tokenOf(page.body)).toBeTruthy();
-    expect(tokenOf(again.body)).not.toBe(tokenOf(page.body));
-    expect(again.body).not.toContain('placeholder');
+    expect(tokenOf(signedIn.body)).toBeTruthy();
+    expect(signedIn.body).not.toContain('placeholder');
+    expect(signedIn.body).toContain('data-verdict="valid"');
 
     const russian = await pageOf(certificate, 'ru');
     expect(russian.body).toContain('Действителен');
@@ -245,7 +245,7 @@ describe('downloads and uploads', () => {
     expect(checkLine(res.body, 'signature')).toBe('true');
   });
 
-  it('rejects a tampered credential JSON as failing the signature, and refuses an upload without the CSRF field', async () => {
+  it('rejects a tampered credential JSON as failing the signature; the read-only upload needs no CSRF token, other form posts still do', async () => {
     const certificate = await issueCertificate();
     const stored = (await loadCertificateCredential(ctx.database.db, certificate.id))!;
     const tampered = { ...stored.credential, validUntil: '2199-01-01T00:00:00Z' };
@@ -261,7 +261,10 @@ describe('downloads and uploads', () => {
       payload: `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a.json"\r\nContent-Type: application/json\r\n\r\n{}\r\n--${boundary}--\r\n`,
       headers: { 'content-type': `multipart/form-data; boundary=${boundary}`, 'x-forwarded-for': '10.97.0.1' },
     });
-    expect(bare.statusCode).toBe(403);
+    expect(bare.statusCode).toBe(200);
+    expect(bare.body).toContain('data-valid="false"');
+    const signOut = await ctx.app.inject({ method: 'POST', url: '/sign-out', payload: 'a=1', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-forwarded-for': '10.97.0.2' } });
+    expect(signOut.statusCode).toBe(403);
   });
 
   it('refuses a file over the limit', async () => {

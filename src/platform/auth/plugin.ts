@@ -58,7 +58,8 @@ export const authPlugin = fp(
         if (!request.auth.user.isPlatformAdmin) throw new AppError('forbidden');
       }
       const viaToken = request.auth?.via === 'token';
-      if (UNSAFE.has(request.method) && !viaToken && (request.auth?.via === 'session' || isFormPost(request))) {
+      const exempt = request.routeOptions.config?.csrf === false;
+      if (UNSAFE.has(request.method) && !viaToken && !exempt && (request.auth?.via === 'session' || isFormPost(request))) {
         await new Promise<void>((resolve, reject) => {
           app.csrfProtection(request, reply, (err?: Error) => (err ? reject(new AppError('csrf')) : resolve()));
         });

@@ -12,6 +12,11 @@ declare module 'fastify' {
     access?: Access;
     /** Pages answer errors with HTML; API routes with the JSON error envelope. */
     html?: boolean;
+    /**
+     * false: a form post that changes nothing and reveals nothing of the visitor, so it needs no
+     * CSRF token (the public upload that verifies a credential; decision 017). Nothing else.
+     */
+    csrf?: false;
   }
 }
 

@@ -4,7 +4,7 @@ import type { Database } from '../../db/client.js';
 import { healthRoutes } from './health.js';
 
 function fakeDatabase(ping: () => Promise<void>): Database {
-  return { kind: 'postgres', db: {} as Database['db'], migrate: async () => undefined, ping, close: async () => undefined };
+  return { kind: 'postgres', db: {} as Database['db'], migrate: async () => undefined, ping, close: async () => undefined, listen: async () => async () => undefined };
 }
 
 async function appWith(database: Database) {
