@@ -34,6 +34,12 @@ export interface SessionFacts extends SessionRow {
   days: SessionDay[];
 }
 
+/** The facts as of one version of the session row. */
+export interface RevisedSessionFacts extends SessionFacts {
+  /** `updated_at` as the database wrote it, to tell whether the row changed since these facts were read. */
+  revision: string;
+}
+
 export interface SessionDetail extends SessionFacts {
   trainers: TrainerRow[];
   partners: PartnerRow[];
@@ -46,7 +52,7 @@ export function localDays(days: DayRow[], zone: string): SessionDay[] {
   return days.map((d) => ({ ...d, start: instantToZoned(d.startsAt, zone).time, end: instantToZoned(d.endsAt, zone).time }));
 }
 
-export async function loadSessionFacts(db: DbOrTx, id: string): Promise<SessionFacts | null> {
+export async function loadSessionFacts(db: DbOrTx, id: string): Promise<RevisedSessionFacts | null> {
   const session = await findSessionWithDays(db, id);
   if (!session) return null;
   if (!session.course) throw new AppError('not_found', { values: { what: 'course' } });

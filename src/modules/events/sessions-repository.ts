@@ -147,15 +147,17 @@ export async function findSessionWithSlug(db: DbOrTx, id: string): Promise<(Sess
   return rows[0] ?? null;
 }
 
-/** A session with its association's slug, its days and its course, in one statement. */
+/** A session with its association's slug, its revision, its days and its course, in one statement. */
 export async function findSessionWithDays(
   db: DbOrTx,
   id: string,
-): Promise<(SessionRow & { associationSlug: string; days: DayRow[]; course: CourseSummary | null }) | null> {
+): Promise<(SessionRow & { associationSlug: string; revision: string; days: DayRow[]; course: CourseSummary | null }) | null> {
   const rows = await db
     .select({
       ...sessionColumns,
       associationSlug: associations.slug,
+      // The last change to the row, exactly (a Date keeps only milliseconds): a writer can tell whether it changed since.
+      revision: sql<string>`${trainingSessions.updatedAt}::text`,
       days: sql<Array<{ id: string; day: string; startsAt: string; endsAt: string }>>`coalesce((
         select json_agg(json_build_object('id', d.id, 'day', d.day, 'startsAt', d.starts_at, 'endsAt', d.ends_at) order by d.day)
         from ${sessionDays} d where d.session_id = ${trainingSessions.id}), '[]'::json)`,

@@ -115,6 +115,12 @@ export const trainingSessions = pgTable(
     /** Language of instruction (ISO 639-1). */
     language: text('language').notNull(),
     capacity: integer('capacity').notNull(),
+    /**
+     * Live registrations by status, kept by a trigger on registrations in the same transaction as
+     * every change: the seat is decided from these under the session row's lock, without counting.
+     */
+    confirmedCount: integer('confirmed_count').notNull().default(0),
+    waitlistedCount: integer('waitlisted_count').notNull().default(0),
     registrationOpensAt: timestamp('registration_opens_at', { withTimezone: true }),
     registrationClosesAt: timestamp('registration_closes_at', { withTimezone: true }),
     /** Null for a free session. */

@@ -91,9 +91,78 @@ export async function lockPeople(db: DbOrTx, ids: string[]): Promise<void> {
   await db.select({ id: people.id }).from(people).where(inArray(people.id, ids)).orderBy(asc(people.id)).for('update');
 }
 
-export async function insertPerson(db: DbOrTx, associationId: string, values: PersonValues): Promise<string> {
-  const rows = await db.insert(people).values({ associationId, ...values }).returning({ id: people.id });
+export async function insertPerson(db: DbOrTx, associationId: string, values: PersonValues, id?: string): Promise<string> {
+  const rows = await db
+    .insert(people)
+    .values({ ...(id ? { id } : {}), associationId, ...values })
+    .returning({ id: people.id });
   return rows[0]!.id;
+}
+
+/** A person not written yet, with the id they will have, and the new organisation they work for, if any. */
+export interface PendingPerson {
+  id: string;
+  associationId: string;
+  values: PersonValues;
+  employer: { id: string; values: OrganisationValues } | null;
+}
+
+export async function writePendingPerson(db: DbOrTx, pending: PendingPerson): Promise<void> {
+  if (pending.employer) await insertOrganisation(db, pending.associationId, pending.employer.values, pending.employer.id);
+  await insertPerson(db, pending.associationId, pending.values, pending.id);
+}
+
+/**
+ * The pending person (and their new employer) as parts of a caller's WITH statement, written only
+ * if `when` holds there: a statement that decides to write nothing else writes no person either.
+ * Each record travels as one JSON parameter, so the statement's text stays the same from call to call.
+ */
+export function pendingPersonWrites(pending: PendingPerson, when: SQL): SQL {
+  const v = pending.values;
+  const person = {
+    id: pending.id,
+    association_id: pending.associationId,
+    full_name: v.fullName,
+    name_latin: v.nameLatin,
+    gender: v.gender,
+    birth_date: v.birthDate,
+    country: v.country,
+    city: v.city,
+    sector: v.sector,
+    employer_id: v.employerId,
+    position: v.position,
+    email: v.email,
+    phone: v.phone,
+    registry_consent_at: v.registryConsentAt,
+    email_consent_at: v.emailConsentAt,
+    search_key: v.searchKey,
+  };
+  const writePerson = sql`new_person as (
+    insert into ${people} (id, association_id, full_name, name_latin, gender, birth_date, country, city, sector, employer_id, position,
+      email, phone, registry_consent_at, email_consent_at, search_key)
+    select id, association_id, full_name, name_latin, gender, birth_date, country, city, sector, employer_id, position,
+      email, phone, registry_consent_at, email_consent_at, search_key
+    from jsonb_populate_record(null::${people}, ${JSON.stringify(person)}::jsonb) where ${when})`;
+  if (!pending.employer) return writePerson;
+  const o = pending.employer.values;
+  const organisation = {
+    id: pending.employer.id,
+    association_id: pending.associationId,
+    name: o.name,
+    name_latin: o.nameLatin,
+    kind: o.kind,
+    country: o.country,
+    city: o.city,
+    website: o.website,
+    email: o.email,
+    phone: o.phone,
+    search_key: o.searchKey,
+  };
+  return sql`new_employer as (
+    insert into ${organisations} (id, association_id, name, name_latin, kind, country, city, website, email, phone, search_key)
+    select id, association_id, name, name_latin, kind, country, city, website, email, phone, search_key
+    from jsonb_populate_record(null::${organisations}, ${JSON.stringify(organisation)}::jsonb) where ${when}),
+  ${writePerson}`;
 }
 
 /**
@@ -364,8 +433,11 @@ export async function lockOrganisations(db: DbOrTx, ids: string[]): Promise<void
     .for('update');
 }
 
-export async function insertOrganisation(db: DbOrTx, associationId: string, values: OrganisationValues): Promise<string> {
-  const rows = await db.insert(organisations).values({ associationId, ...values }).returning({ id: organisations.id });
+export async function insertOrganisation(db: DbOrTx, associationId: string, values: OrganisationValues, id?: string): Promise<string> {
+  const rows = await db
+    .insert(organisations)
+    .values({ ...(id ? { id } : {}), associationId, ...values })
+    .returning({ id: organisations.id });
   return rows[0]!.id;
 }
 

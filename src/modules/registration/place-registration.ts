@@ -3,7 +3,8 @@ import type { Locale } from '../../config.js';
 import type { DbOrTx } from '../../db/client.js';
 import { tokenHash } from '../../platform/auth/secrets.js';
 import type { Messages } from '../../platform/i18n/catalogue.js';
-import type { SessionFacts } from '../events/get-session.js';
+import type { PendingPerson } from '../people/repository.js';
+import type { RevisedSessionFacts, SessionFacts } from '../events/get-session.js';
 import type { SessionRow } from '../events/sessions-repository.js';
 import { callsForInvoice, issueInvoiceForRegistration } from './invoice-issue-for-registration.js';
 import { queueRegistrationMail, renderRegistrationMails, ticketLinks, type TicketLinks } from './registration-mail.js';
@@ -79,22 +80,32 @@ export async function placeRegistration(tx: DbOrTx, options: PlaceRegistrationOp
   return { registration, position, secret, links };
 }
 
-export type TakeSeatOptions = Omit<PlaceRegistrationOptions, 'confirmed' | 'waitlisted' | 'at' | 'mail'>;
+export type TakeSeatOptions = Omit<PlaceRegistrationOptions, 'session' | 'facts' | 'confirmed' | 'waitlisted' | 'at' | 'mail'> & {
+  /** The session as read before: the statement writes nothing if its row changed since. */
+  facts: RevisedSessionFacts;
+  /** A new person, written by the same statement if the registration is. */
+  pending: PendingPerson | null;
+  /** The statement commits on its own (no transaction around it): it must write the mail too, or nothing. */
+  alone: boolean;
+};
+
+/** What took the seat: a placement, the registration there already was, or why nothing was written. */
+export type SeatOutcome = Placement | { existingId: string } | { retry: 'stale' | 'unmailed' };
 
 /**
- * `placeRegistration` for a request that counts nothing itself: one statement, run under the
- * session lock, counts the seats and the waitlist, finds the registration the request or the
- * person already has — then nothing is written and its id is returned — else writes the new one
- * with its mail (both versions of which are written out beforehand, so the lock is held for as
- * short a time as can be).
+ * `placeRegistration` in one statement that counts nothing itself: under the session row's lock it
+ * reads the seat counters, finds the registration the request or the person already has — then
+ * nothing is written and its id is returned — else writes the new one with its mail (both versions
+ * of which are written out beforehand) and, if new, the person. Run alone, it holds the lock only
+ * while the database runs it.
  */
-export async function takeSeat(tx: DbOrTx, options: TakeSeatOptions): Promise<Placement | { existingId: string }> {
-  const { session, person } = options;
+export async function takeSeat(tx: DbOrTx, options: TakeSeatOptions): Promise<SeatOutcome> {
+  const { facts: session, person } = options;
   const id = crypto.randomUUID();
   const ticketCode = newTicketCode();
   const secret = ticketSecret(session.id, options.idempotencyKey);
   const links = ticketLinks(options.publicUrl, ticketCode, secret);
-  const mail = { registrationId: id, to: person.email, locale: options.locale, fullName: person.fullName, ticketCode, session: options.facts, links };
+  const mail = { registrationId: id, to: person.email, locale: options.locale, fullName: person.fullName, ticketCode, session, links };
   const mails = renderRegistrationMails(options.messages, ['confirmed', 'waitlisted'], { ...mail, position: POSITION_MARKER });
   // A catalogue that formats the place itself (a plural, a number style) leaves the waitlist mail to be written once the place is known.
   const waitlisted = mails?.waitlisted.textBody.includes(POSITION_MARKER) && !mails.waitlisted.subject.includes(POSITION_MARKER) ? mails.waitlisted : null;
@@ -113,10 +124,15 @@ export async function takeSeat(tx: DbOrTx, options: TakeSeatOptions): Promise<Pl
       source: options.source,
       ...options.fee,
     },
-    session.capacity,
-    mails && { to: mails.confirmed.to, locale: mails.confirmed.locale, associationId: session.associationId, confirmed: mails.confirmed, waitlisted },
+    {
+      revision: session.revision,
+      mails: mails && { to: mails.confirmed.to, locale: mails.confirmed.locale, associationId: session.associationId, confirmed: mails.confirmed, waitlisted },
+      mailRequired: options.alone,
+      newPerson: options.pending,
+    },
   );
-  if (decision.existingId || !decision.registration) return { existingId: decision.existingId! };
+  if (decision.kind === 'existing') return { existingId: decision.existingId };
+  if (decision.kind !== 'placed') return { retry: decision.kind };
   const { registration, position } = decision;
   if (callsForInvoice({ status: registration.status, feeMode: options.fee.feeMode, priceAmount: session.priceAmount, priceCurrency: session.priceCurrency })) {
     await issueInvoiceForRegistration(tx, registration.id, {});

@@ -1,14 +1,15 @@
 import type { Locale } from '../../config.js';
-import type { Db, Tx } from '../../db/client.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import type { AuthContext } from '../../platform/auth/access.js';
 import { AppError } from '../../platform/errors.js';
 import { FieldProblems } from '../../platform/field-problems.js';
 import type { Messages } from '../../platform/i18n/catalogue.js';
 import { checkRecordAccess } from '../events/event-access.js';
 import { loadSessionFacts, type SessionFacts } from '../events/get-session.js';
-import { lockSession, type SessionRow } from '../events/sessions-repository.js';
-import { findOrCreatePerson } from '../people/find-or-create-person.js';
+import type { SessionRow } from '../events/sessions-repository.js';
+import { resolvePerson } from '../people/find-or-create-person.js';
 import { getPerson } from '../people/get-person.js';
+import type { PendingPerson } from '../people/repository.js';
 import type { Gender, Sector } from '../people/tables.js';
 import { takeSeat } from './place-registration.js';
 import { ticketLinks, type TicketLinks } from './registration-mail.js';
@@ -71,6 +72,8 @@ export interface RegistrationServices {
 }
 
 const MAX_ATTEMPTS = 4;
+/** Each time the session changed under a request it is read again; a session edited this often is busy. */
+const MAX_STALE_ATTEMPTS = 10;
 export const MAX_IDEMPOTENCY_KEY = 200;
 
 function stateError(state: Exclude<RegistrationState, 'open'>): AppError {
@@ -93,16 +96,16 @@ interface Registrant {
   email: string | null;
 }
 
-async function personFor(tx: Tx, options: RegisterForSessionOptions, session: SessionFacts): Promise<Registrant> {
+async function personFor(db: DbOrTx, options: RegisterForSessionOptions, session: SessionFacts): Promise<{ person: Registrant; pending: PendingPerson | null }> {
   if (options.personId) {
-    const person = await getPerson(tx, { actor: options.actor, id: options.personId }).catch(() => null);
+    const person = await getPerson(db, { actor: options.actor, id: options.personId }).catch(() => null);
     if (!person || person.associationId !== session.associationId) {
       throw new AppError('validation', { fields: { personId: { key: 'same_association' } } });
     }
-    return person;
+    return { person, pending: null };
   }
   const details = options.details!;
-  const { person } = await findOrCreatePerson(tx, {
+  return resolvePerson(db, {
     associationId: session.associationId,
     input: {
       fullName: details.fullName,
@@ -117,18 +120,19 @@ async function personFor(tx: Tx, options: RegisterForSessionOptions, session: Se
     },
     employerName: details.organisation ?? null,
   });
-  return person;
 }
 
 /**
- * Registers a person for a session. Capacity is never exceeded: the seat is decided in one
- * transaction that holds the session row's lock while it counts the confirmed seats and writes the
+ * Registers a person for a session. Capacity is never exceeded: the seat is decided by one
+ * statement that holds the session row's lock while it reads the seat counters and writes the
  * registration, so concurrent requests take turns at that point (and only there). A full session
  * puts the person on the waitlist. The registrant is mailed their ticket (or their waitlist place)
- * in the same transaction.
+ * by the same statement. For a free session that statement, which also writes a new person, is the
+ * whole write and commits on its own, so the lock is held only while the database runs it; a
+ * priced session's invoice (or a mail the statement cannot write) puts a transaction around it.
  */
 export async function registerForSession(db: Db, services: RegistrationServices, options: RegisterForSessionOptions): Promise<RegistrationOutcome> {
-  const facts = await loadSessionFacts(db, options.sessionId);
+  let facts = await loadSessionFacts(db, options.sessionId);
   if (!facts) throw new AppError('not_found', { values: { what: 'session' } });
   const byStaff = options.source !== 'public';
   if (byStaff) checkRecordAccess(options.actor, facts.associationId, 'write', 'session');
@@ -144,51 +148,66 @@ export async function registerForSession(db: Db, services: RegistrationServices,
   problems.throwIfAny();
   const keyHash = key ? idempotencyKeyHash(key) : null;
 
+  let inTransaction = false;
   for (let attempt = 1; ; attempt++) {
-    try {
-      return await db.transaction(async (tx) => {
-        const person = await personFor(tx, options, facts);
-        const session = (await lockSession(tx, facts.id))!;
-        const state = registrationState(session, facts.days, options.now ?? new Date());
-        if (state !== 'open' && (state === 'cancelled' || !byStaff)) throw stateError(state);
-
-        const fee = feeOf(session, options, problems);
-        const placed = await takeSeat(tx, {
-          ...services,
-          session,
-          facts,
-          person,
-          idempotencyKey: key,
-          idempotencyKeyHash: keyHash,
-          locale: options.locale,
-          source: options.source,
-          fee,
-        });
-        if ('existingId' in placed) {
-          const existing = (await findRegistrationById(tx, placed.existingId))!;
-          const replayed = keyHash !== null && existing.idempotencyKey === keyHash;
-          // A promotion since the first answer drew a new secret: the old links are gone, the mail has the new ones.
-          const derived = replayed ? ticketSecret(session.id, key) : null;
-          const secret = derived && secretMatches(derived, existing.cancelTokenHash) ? derived : null;
-          return {
-            registration: existing,
-            session: facts,
-            created: false,
-            replayed,
-            alreadyRegistered: !replayed,
-            position: await waitlistPosition(tx, existing),
-            secret,
-            links: secret ? ticketLinks(services.publicUrl, existing.ticketCode, secret) : null,
-          };
-        }
-        // Checked after the lookup: a request answered by an earlier registration needs no fee. A refusal rolls the new one back.
-        problems.throwIfAny();
-        const { registration, position, secret, links } = placed;
-        return { registration, session: facts, created: true, replayed: false, alreadyRegistered: false, position, secret, links };
+    const current = facts;
+    const state = registrationState(current, current.days, options.now ?? new Date());
+    if (state !== 'open' && (state === 'cancelled' || !byStaff)) throw stateError(state);
+    const feeProblems = new FieldProblems();
+    const fee = feeOf(current, options, feeProblems);
+    const register = async (dbx: DbOrTx, alone: boolean): Promise<RegistrationOutcome | { retry: 'stale' | 'unmailed' }> => {
+      const { person, pending } = await personFor(dbx, options, current);
+      const placed = await takeSeat(dbx, {
+        ...services,
+        facts: current,
+        person,
+        pending,
+        alone,
+        idempotencyKey: key,
+        idempotencyKeyHash: keyHash,
+        locale: options.locale,
+        source: options.source,
+        fee,
       });
+      if ('retry' in placed) return placed;
+      if ('existingId' in placed) {
+        const existing = (await findRegistrationById(dbx, placed.existingId))!;
+        const replayed = keyHash !== null && existing.idempotencyKey === keyHash;
+        // A promotion since the first answer drew a new secret: the old links are gone, the mail has the new ones.
+        const derived = replayed ? ticketSecret(current.id, key) : null;
+        const secret = derived && secretMatches(derived, existing.cancelTokenHash) ? derived : null;
+        return {
+          registration: existing,
+          session: current,
+          created: false,
+          replayed,
+          alreadyRegistered: !replayed,
+          position: await waitlistPosition(dbx, existing),
+          secret,
+          links: secret ? ticketLinks(services.publicUrl, existing.ticketCode, secret) : null,
+        };
+      }
+      // Checked after the lookup: a request answered by an earlier registration needs no fee. A refusal rolls the new one back.
+      feeProblems.throwIfAny();
+      const { registration, position, secret, links } = placed;
+      return { registration, session: current, created: true, replayed: false, alreadyRegistered: false, position, secret, links };
+    };
+    try {
+      const outcome =
+        inTransaction || current.priceAmount !== null
+          ? await db.transaction((tx) => register(tx, false))
+          : await register(db, true);
+      if (!('retry' in outcome)) return outcome;
+      if (attempt >= MAX_STALE_ATTEMPTS) throw new AppError('conflict');
+      if (outcome.retry === 'unmailed') inTransaction = true;
+      else facts = (await loadSessionFacts(db, options.sessionId)) ?? notFound();
     } catch (error) {
       if (attempt < MAX_ATTEMPTS && isRetryableConflict(error)) continue;
       throw error;
     }
   }
+}
+
+function notFound(): never {
+  throw new AppError('not_found', { values: { what: 'session' } });
 }

@@ -1,5 +1,8 @@
 import { and, asc, desc, eq, inArray, ne, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
+import { executePrepared } from '../../db/prepared.js';
+import { trainingSessions } from '../events/tables.js';
+import { pendingPersonWrites, type PendingPerson } from '../people/repository.js';
 import { organisations, people, type Gender, type Sector } from '../people/tables.js';
 import { outbox } from '../../platform/mail/tables.js';
 import { registrations, type FeeMode, type RegistrationSource, type RegistrationStatus } from './tables.js';
@@ -121,38 +124,45 @@ export interface SeatMails {
   waitlisted: { template: string; subject: string; textBody: string; dedupeKey: string } | null;
 }
 
-export interface SeatDecision {
+export type SeatDecision =
   /** The registration this request or this person already has: nothing was written. */
-  existingId: string | null;
-  /** Else the new one, confirmed while seats were left, else waitlisted… */
-  registration: RegistrationRow | null;
-  /** …at this place (1 for the first). */
-  position: number | null;
-  /** Whether its mail was queued by the same statement (not for places beyond the plain digits). */
-  mailed: boolean;
-}
+  | { kind: 'existing'; existingId: string }
+  /** The new one, confirmed while seats were left, else waitlisted at `position` (1 for the first); `mailed` when its mail went with it. */
+  | { kind: 'placed'; registration: RegistrationRow; position: number | null; mailed: boolean }
+  /** The session row changed since the caller read it (or is gone): nothing was written. */
+  | { kind: 'stale' }
+  /** Its mail could not be written by the statement, which was told to write nothing then. */
+  | { kind: 'unmailed' };
 
-function rowsOf<T>(result: unknown): T[] {
-  return Array.isArray(result) ? (result as T[]) : (result as { rows: T[] }).rows;
+export interface DecideSeatOptions {
+  /** The session row's revision the caller's facts were read at: a row changed since is not written to. */
+  revision: string;
+  mails: SeatMails | null;
+  /** Write nothing unless the mail goes in the same statement (a statement that commits on its own). */
+  mailRequired: boolean;
+  /** A person to write if, and only if, the registration is written. */
+  newPerson: PendingPerson | null;
 }
 
 /**
- * Decides and writes a registration in one statement, to be run under the session lock: counts the
- * seats taken and the waitlist, looks for the registration this request (same idempotency key) or
- * this person already has, and only if there is none inserts the new one — a seat while fewer than
- * `capacity` are confirmed, else the next waitlist place — with its mail.
+ * Decides and writes a registration in one statement. It locks the session row, so concurrent
+ * decisions take turns; the seats taken and the waitlist's length are read from the row's counters
+ * as they are once the lock is held (kept by a trigger on registrations). It looks for the
+ * registration this request (same idempotency key) or this person already has, and only if there
+ * is none inserts the new one — a seat while fewer than `capacity` are confirmed, else the next
+ * waitlist place — with its mail. Run on its own, it commits as it ends: the lock is held for no
+ * longer than the statement takes. A twin racing on the same key or person is caught by the unique
+ * rules (isRetryableConflict) and the retry finds the first one's registration.
  */
-export async function decideSeat(
-  db: DbOrTx,
-  values: NewRegistration & { id: string },
-  capacity: number,
-  mails: SeatMails | null,
-): Promise<SeatDecision> {
+export async function decideSeat(db: DbOrTx, values: NewRegistration & { id: string }, options: DecideSeatOptions): Promise<SeatDecision> {
+  const { mails } = options;
   const mine = values.idempotencyKey
     ? sql`(r.idempotency_key = ${values.idempotencyKey} or (r.person_id = ${values.personId} and r.status <> 'cancelled'))`
     : sql`(r.person_id = ${values.personId} and r.status <> 'cancelled')`;
   const order = values.idempotencyKey ? sql`(r.idempotency_key = ${values.idempotencyKey}) desc nulls last, r.created_at` : sql`r.created_at`;
   const waitlisted = mails?.waitlisted ?? null;
+  // Whether the statement itself writes the mail of decision d.
+  const mailable = mails ? sql`(d.status = 'confirmed' or (${waitlisted !== null} and d.position < ${PLAIN_POSITIONS}))` : sql`false`;
   const mail = mails
     ? sql`, mailed as (
         insert into ${outbox} (to_address, locale, template, subject, text_body, dedupe_key, association_id)
@@ -164,41 +174,51 @@ export async function decideSeat(
           case when p.status = 'confirmed' then ${mails.confirmed.dedupeKey} else ${waitlisted?.dedupeKey ?? null} end,
           ${mails.associationId}::uuid
         from placed p, decided d
-        where p.status = 'confirmed' or (${waitlisted !== null} and d.position < ${PLAIN_POSITIONS})
+        where ${mailable}
         on conflict (dedupe_key) do nothing
         returning 1)`
     : sql``;
-  const result = await db.execute(sql`
-    with counted as (
-      select count(*) filter (where r.status = 'confirmed')::int as confirmed, count(*) filter (where r.status = 'waitlisted')::int as waitlisted
-      from ${registrations} r where r.session_id = ${values.sessionId} and r.status <> 'cancelled'),
-    existing as (select r.id from ${registrations} r where r.session_id = ${values.sessionId} and ${mine} order by ${order} limit 1),
+  const alongside = options.newPerson ? sql`, ${pendingPersonWrites(options.newPerson, sql`exists (select 1 from placed)`)}` : sql``;
+  const rows = await executePrepared<{
+    existingId: string | null;
+    locked: number;
+    status: RegistrationStatus | null;
+    createdAt: Date | string | null;
+    confirmedAt: Date | string | null;
+    waitlistedAt: Date | string | null;
+    position: number | null;
+    mailed: number;
+  }>(
+    db,
+    sql`
+    with seats as (
+      select s.capacity, s.confirmed_count, s.waitlisted_count from ${trainingSessions} s
+      where s.id = ${values.sessionId}::uuid and s.updated_at = ${options.revision}::timestamptz
+      for update),
+    existing as (select r.id from ${registrations} r where r.session_id = ${values.sessionId}::uuid and ${mine} order by ${order} limit 1),
     decided as (
-      select case when c.confirmed < ${capacity} then 'confirmed' else 'waitlisted' end as status, c.waitlisted + 1 as position from counted c),
+      select case when s.confirmed_count < s.capacity then 'confirmed' else 'waitlisted' end as status, s.waitlisted_count + 1 as position
+      from seats s where not exists (select 1 from existing)),
+    writable as (select d.status, d.position from decided d where ${options.mailRequired ? mailable : sql`true`}),
     placed as (
       insert into ${registrations} (id, association_id, session_id, person_id, status, ticket_code, cancel_token_hash, idempotency_key,
         locale, source, fee_mode, sponsor_project_id, confirmed_at, waitlisted_at)
       select ${values.id}::uuid, ${values.associationId}::uuid, ${values.sessionId}::uuid, ${values.personId}::uuid, d.status, ${values.ticketCode},
         ${values.cancelTokenHash}, ${values.idempotencyKey}, ${values.locale}, ${values.source}, ${values.feeMode}, ${values.sponsorProjectId}::uuid,
         case when d.status = 'confirmed' then clock_timestamp() end, case when d.status = 'waitlisted' then clock_timestamp() end
-      from decided d where not exists (select 1 from existing)
-      returning id, status, created_at, confirmed_at, waitlisted_at)${mail}
-    select (select id from existing) as "existingId", p.status, p.created_at as "createdAt", p.confirmed_at as "confirmedAt",
-      p.waitlisted_at as "waitlistedAt", d.position, ${mails ? sql`(select count(*) from mailed)::int` : sql`0`} as mailed
-    from decided d left join placed p on true`);
-  const row = rowsOf<{
-    existingId: string | null;
-    status: RegistrationStatus | null;
-    createdAt: Date | string | null;
-    confirmedAt: Date | string | null;
-    waitlistedAt: Date | string | null;
-    position: number;
-    mailed: number;
-  }>(result)[0]!;
-  if (row.existingId || !row.status) return { existingId: row.existingId, registration: null, position: null, mailed: false };
+      from writable d
+      returning id, status, created_at, confirmed_at, waitlisted_at)${mail}${alongside}
+    select (select id from existing) as "existingId", (select count(*) from seats)::int as locked, p.status, p.created_at as "createdAt",
+      p.confirmed_at as "confirmedAt", p.waitlisted_at as "waitlistedAt", d.position, ${mails ? sql`(select count(*) from mailed)::int` : sql`0`} as mailed
+    from (select 1) as one left join decided d on true left join placed p on true`,
+  );
+  const row = rows[0]!;
+  if (row.existingId) return { kind: 'existing', existingId: row.existingId };
+  if (!row.locked) return { kind: 'stale' };
+  if (!row.status) return { kind: 'unmailed' };
   const date = (v: Date | string | null) => (v === null ? null : new Date(v));
   return {
-    existingId: null,
+    kind: 'placed',
     registration: {
       ...values,
       status: row.status,
