@@ -55,6 +55,9 @@ function normalizeTexts<T>(value: T): T {
   return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, key === 'credential' ? item : normalizeTexts(item)])) as T;
 }
 
+// Making a formatter to test a locale costs more than the rest of the check: test each one once.
+const knownLocales = new Set<string>();
+
 const NOT_PRINTED = new Set(['kind', 'locales', 'credential', 'producedAt']);
 const DATES = ['issuedOn', 'validUntil', 'startsOn', 'endsOn'] as const;
 
@@ -64,8 +67,10 @@ const DATES = ['issuedOn', 'validUntil', 'startsOn', 'endsOn'] as const;
  */
 function checkInput(input: CertificateInput, fonts: CertificateFonts): void {
   for (const [index, locale] of input.locales.entries()) {
+    if (knownLocales.has(locale)) continue;
     try {
       new Intl.DateTimeFormat(locale);
+      knownLocales.add(locale);
     } catch {
       throw fieldError(`locales.${index}`, 'invalid');
     }
