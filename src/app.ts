@@ -1,7 +1,6 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
-import helmet from '@fastify/helmet';
 import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
@@ -30,6 +29,7 @@ import { participationPageRoutes } from './modules/registration/participation-pa
 import { jobsRoutes } from './platform/jobs/routes.js';
 import { webRoutes, renderErrorPage } from './web/server/routes.js';
 import { authPlugin } from './platform/auth/plugin.js';
+import { securityHeaderOptions, securityHeaders } from './platform/http/security-headers.js';
 import { AppError } from './platform/errors.js';
 import { ErrorBody } from './platform/http/error-body.js';
 import { installErrorHandler } from './platform/http/error-handler.js';
@@ -96,20 +96,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(cookie);
   await app.register(formbody);
   await app.register(multipart, { limits: { fileSize: 20 * 1024 * 1024, files: 1 } });
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        upgradeInsecureRequests: config.secureCookies ? [] : null,
-      },
-    },
-    hsts: config.secureCookies,
-  });
+  await app.register(securityHeaders, securityHeaderOptions(config.secureCookies));
   await app.register(rateLimit, {
     global: false,
     errorResponseBuilder: (_request, context) => {
