@@ -1,6 +1,7 @@
 import { and, asc, eq, inArray, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
 import type { DbOrTx } from '../../db/client.js';
+import { executePrepared } from '../../db/prepared.js';
 import { users } from '../accounts/tables.js';
 import { organisations, people, type Gender, type OrganisationKind, type Sector } from './tables.js';
 
@@ -475,9 +476,11 @@ export async function findPersonAndEmployers(
     ? sql`(select json_agg(json_build_object('id', o.id, 'name', o.name, 'nameLatin', o.name_latin))
         from ${organisations} o where o.association_id = ${associationId} and o.merged_into_id is null${sql.join(holds)})`
     : sql`null::json`;
-  const rows = await db
-    .select({ person: sql<LinkedPerson | null>`${person}`, employers: sql<Array<{ id: string; name: string; nameLatin: string | null }> | null>`${employers}` })
-    .from(sql`(select 1) as one`);
+  // Run by every public registration: kept prepared (one statement per count of words).
+  const rows = await executePrepared<{ person: LinkedPerson | null; employers: Array<{ id: string; name: string; nameLatin: string | null }> | null }>(
+    db,
+    sql`select ${person} as person, ${employers} as employers`,
+  );
   return { person: rows[0]?.person ?? null, employers: rows[0]?.employers ?? [] };
 }
 

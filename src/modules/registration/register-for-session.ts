@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import { FieldProblems } from '../../platform/field-problems.js';
 import type { Messages } from '../../platform/i18n/catalogue.js';
 import { checkRecordAccess } from '../events/event-access.js';
-import { loadSessionFacts, type SessionFacts } from '../events/get-session.js';
+import { loadSessionFacts, type RevisedSessionFacts, type SessionFacts } from '../events/get-session.js';
 import type { SessionRow } from '../events/sessions-repository.js';
 import { resolvePerson } from '../people/find-or-create-person.js';
 import { getPerson } from '../people/get-person.js';
@@ -132,8 +132,9 @@ async function personFor(db: DbOrTx, options: RegisterForSessionOptions, session
  * priced session's invoice (or a mail the statement cannot write) puts a transaction around it.
  */
 export async function registerForSession(db: Db, services: RegistrationServices, options: RegisterForSessionOptions): Promise<RegistrationOutcome> {
-  let facts = await loadSessionFacts(db, options.sessionId);
-  if (!facts) throw new AppError('not_found', { values: { what: 'session' } });
+  const now = options.now ?? new Date();
+  let facts = recentFacts(db, options.sessionId);
+  if (!facts || registrationState(facts, facts.days, now) !== 'open') facts = await freshFacts(db, options.sessionId);
   const byStaff = options.source !== 'public';
   if (byStaff) checkRecordAccess(options.actor, facts.associationId, 'write', 'session');
   else if (facts.status === 'draft') throw new AppError('not_found', { values: { what: 'session' } });
@@ -151,7 +152,7 @@ export async function registerForSession(db: Db, services: RegistrationServices,
   let inTransaction = false;
   for (let attempt = 1; ; attempt++) {
     const current = facts;
-    const state = registrationState(current, current.days, options.now ?? new Date());
+    const state = registrationState(current, current.days, now);
     if (state !== 'open' && (state === 'cancelled' || !byStaff)) throw stateError(state);
     const feeProblems = new FieldProblems();
     const fee = feeOf(current, options, feeProblems);
@@ -200,7 +201,7 @@ export async function registerForSession(db: Db, services: RegistrationServices,
       if (!('retry' in outcome)) return outcome;
       if (attempt >= MAX_STALE_ATTEMPTS) throw new AppError('conflict');
       if (outcome.retry === 'unmailed') inTransaction = true;
-      else facts = (await loadSessionFacts(db, options.sessionId)) ?? notFound();
+      else facts = await freshFacts(db, options.sessionId);
     } catch (error) {
       if (attempt < MAX_ATTEMPTS && isRetryableConflict(error)) continue;
       throw error;
@@ -208,6 +209,31 @@ export async function registerForSession(db: Db, services: RegistrationServices,
   }
 }
 
-function notFound(): never {
-  throw new AppError('not_found', { values: { what: 'session' } });
+/**
+ * Sessions' facts as lately read, so that a burst of registrations for one session reads them once
+ * every few seconds rather than once each. They are only trusted while they say registration is
+ * open (anything else is read again before the visitor is told), and the seat statement writes
+ * nothing if the session row changed since they were read, after which they are read again: what
+ * may lag by those few seconds is only the course's own wording in the mail.
+ */
+type FactsCache = Map<string, { facts: RevisedSessionFacts; until: number }>;
+const factsCache = new WeakMap<Db, FactsCache>();
+const FACTS_FOR_MS = 2000;
+
+function recentFacts(db: Db, sessionId: string): RevisedSessionFacts | null {
+  const entry = factsCache.get(db)?.get(sessionId);
+  return entry && entry.until > Date.now() ? entry.facts : null;
+}
+
+async function freshFacts(db: Db, sessionId: string): Promise<RevisedSessionFacts> {
+  const facts = await loadSessionFacts(db, sessionId);
+  let cache = factsCache.get(db);
+  if (!cache) factsCache.set(db, (cache = new Map() as FactsCache));
+  if (!facts) {
+    cache.delete(sessionId);
+    throw new AppError('not_found', { values: { what: 'session' } });
+  }
+  if (cache.size >= 1000) cache.clear();
+  cache.set(sessionId, { facts, until: Date.now() + FACTS_FOR_MS });
+  return facts;
 }

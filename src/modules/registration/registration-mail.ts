@@ -1,6 +1,6 @@
 import type { Locale } from '../../config.js';
 import type { DbOrTx } from '../../db/client.js';
-import { isLocale, type Messages } from '../../platform/i18n/catalogue.js';
+import { isLocale, type Messages, type Translator } from '../../platform/i18n/catalogue.js';
 import { pickTranslation } from '../../platform/i18n/translated.js';
 import { queueRenderedMail } from '../../platform/mail/outbox.js';
 import type { SessionFacts } from '../events/get-session.js';
@@ -57,6 +57,33 @@ export function registrationMailKey(registrationId: string, kind: RegistrationMa
   return `registration:${registrationId}:${kind}`;
 }
 
+interface SessionLines {
+  course: string;
+  when: string;
+  zone: string;
+  place: string;
+}
+
+/** Written once per session (as read) and language: a burst of registrations mails the same lines. */
+const linesCache = new WeakMap<SessionFacts, Map<Locale, SessionLines>>();
+
+function sessionLines(tr: Translator, session: SessionFacts, locale: Locale): SessionLines {
+  let byLocale = linesCache.get(session);
+  if (!byLocale) linesCache.set(session, (byLocale = new Map<Locale, SessionLines>()));
+  let lines = byLocale.get(locale);
+  if (!lines) {
+    const days = session.days;
+    lines = {
+      course: pickTranslation(session.course.title, locale),
+      when: dayLines(days, session.timeZone, locale).join('\n'),
+      zone: days[0] ? formatZone(days[0].startsAt, session.timeZone, locale) : session.timeZone,
+      place: [placeLine(tr, session), session.format !== 'in_person' && session.onlineUrl ? session.onlineUrl : null].filter(Boolean).join('\n'),
+    };
+    byLocale.set(locale, lines);
+  }
+  return lines;
+}
+
 /**
  * The mails of `kinds` about one registration in the registrant's language, sharing the session's
  * lines (days, zone, place), which are written out once; null for a person without an e-mail.
@@ -69,14 +96,9 @@ export function renderRegistrationMails<K extends RegistrationMail>(
   if (!mail.to) return null;
   const locale: Locale = isLocale(mail.locale) ? mail.locale : 'en';
   const tr = messages.translator(locale);
-  const { session } = mail;
-  const days = session.days;
   const values = {
     name: mail.fullName,
-    course: pickTranslation(session.course.title, locale),
-    when: dayLines(days, session.timeZone, locale).join('\n'),
-    zone: days[0] ? formatZone(days[0].startsAt, session.timeZone, locale) : session.timeZone,
-    place: [placeLine(tr, session), session.format !== 'in_person' && session.onlineUrl ? session.onlineUrl : null].filter(Boolean).join('\n'),
+    ...sessionLines(tr, mail.session, locale),
     ticketCode: mail.ticketCode,
     ticketUrl: mail.links?.ticketUrl ?? '',
     cancelUrl: mail.links?.cancelUrl ?? '',
@@ -93,7 +115,7 @@ export function renderRegistrationMails<K extends RegistrationMail>(
       subject: tr.t(`${template}.subject`, values),
       textBody: tr.t(`${template}.body`, values),
       dedupeKey: registrationMailKey(mail.registrationId, kind),
-      associationId: session.associationId,
+      associationId: mail.session.associationId,
     };
   }
   return out;
