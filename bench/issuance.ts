@@ -143,9 +143,9 @@ async function measure(label: string, database: Database, cluster: Cluster | nul
   };
 
   const before = await baseline();
-  // Warm the proof threads up (they load the JSON-LD stack once) before the clock starts.
+  // Warm the proof threads up (they load the JSON-LD stack once, then compile it) before the clock starts.
   const pool = sharedProofPool();
-  await db.transaction((tx) => writeCertificates(tx, deps, Array.from({ length: BATCH_SIZE * 2 }, () => values), issueRun(pool)));
+  await db.transaction((tx) => writeCertificates(tx, deps, Array.from({ length: BATCH_SIZE * 8 }, () => values), issueRun(pool)));
 
   const issued: string[] = [];
   const bulk = await timed(

@@ -33,7 +33,6 @@ export const credentialStatusLists: CertificateStatusLists = {
     return { revocation: { listId: revocation.listId, index: revocation.index }, suspension: { listId: suspension.listId, index: suspension.index } };
   },
   async allocateMany(tx, count) {
-    if (count === 1) return [await credentialStatusLists.allocate(tx)];
     const batch = await allocateStatusEntryBatch(tx, count);
     return batch.map(({ revocation, suspension }) => ({
       revocation: { listId: revocation.listId, index: revocation.index },

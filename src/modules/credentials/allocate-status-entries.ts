@@ -1,7 +1,7 @@
 import crypto from 'node:crypto';
 import type { Tx } from '../../db/client.js';
 import { AppError } from '../../platform/errors.js';
-import { claimStatusIndex, claimStatusIndices, findOpenStatusList, insertNextStatusList, markStatusListFull, type StatusListRef } from './repository.js';
+import { claimInOpenLists, claimStatusIndex, findOpenStatusList, insertNextStatusList, markStatusListFull, type StatusListRef } from './repository.js';
 import { MIN_STATUS_LIST_LENGTH, type StatusPurpose } from './status-list.js';
 import { STATUS_PURPOSES } from './status-urls.js';
 
@@ -61,23 +61,23 @@ export async function allocateStatusEntries(tx: Tx, options: AllocateStatusOptio
 }
 
 /**
- * Positions for `count` new credentials at once (a bulk issue): the same random free indices as
- * `allocateStatusEntries`, claimed a list at a time in a statement or two per purpose.
+ * Positions for `count` new credentials at once (a batch of certificates): the same random free
+ * indices as `allocateStatusEntries`, claimed for every purpose in one statement while the open
+ * lists have room; the rest (a list filling up, none open yet) the way one credential's are.
  */
 export async function allocateStatusEntryBatch(tx: Tx, count: number, options: AllocateStatusOptions = {}): Promise<Array<Record<StatusPurpose, StatusEntry>>> {
   const randomInt = options.randomInt ?? ((max: number) => crypto.randomInt(max));
   const purposes = options.purposes ?? STATUS_PURPOSES;
+  // Lists are made MIN_STATUS_LIST_LENGTH long; twice the draws needed, and some, so that a few collisions cost nothing.
+  const draws = () => Array.from({ length: count * 2 + CANDIDATES }, () => randomInt(MIN_STATUS_LIST_LENGTH));
+  const claimed = await claimInOpenLists(
+    tx,
+    purposes.map((purpose) => ({ purpose, candidates: draws() })),
+    count,
+  );
   const byPurpose = new Map<StatusPurpose, StatusEntry[]>();
   for (const purpose of purposes) {
-    const entries: StatusEntry[] = [];
-    // A few statements claim nearly all; a list too full to give the rest leaves them to the one-by-one path.
-    const open = await openList(tx, purpose);
-    for (let round = 0; round < ROUNDS && entries.length < count; round++) {
-      const wanted = count - entries.length;
-      const candidates = Array.from({ length: wanted * 2 + CANDIDATES }, () => randomInt(open.length));
-      const claimed = await claimStatusIndices(tx, open.id, candidates, wanted);
-      entries.push(...claimed.map((index) => ({ listId: open.id, purpose, listNumber: open.number, index })));
-    }
+    const entries: StatusEntry[] = claimed.filter((c) => c.purpose === purpose).map((c) => ({ ...c, purpose }));
     while (entries.length < count) entries.push(await allocateOne(tx, purpose, randomInt));
     byPurpose.set(purpose, entries);
   }

@@ -135,21 +135,45 @@ export async function claimStatusIndex(db: DbOrTx, listId: number, candidates: n
 }
 
 /**
- * Claims up to `count` of the candidate indices still free in the list, in the candidates' order,
- * in one statement; returns those claimed (fewer when too many candidates were taken).
+ * For each purpose, claims up to `count` free candidate indices in that purpose's open list, in
+ * the candidates' order: one statement for all purposes. A purpose without an open list, or whose
+ * candidates were taken, comes back short; the caller goes on from there.
  */
-export async function claimStatusIndices(db: DbOrTx, listId: number, candidates: number[], count: number): Promise<number[]> {
-  const result = await db.execute(sql`
-    insert into ${statusListEntries} (list_id, index)
-    select ${listId}, candidate from (
-      select candidate, min(position) as position from unnest(${sql.param(candidates)}::int[]) with ordinality as c(candidate, position) group by candidate
-    ) c
-    where not exists (select 1 from ${statusListEntries} e where e.list_id = ${listId} and e.index = c.candidate)
-    order by c.position
-    limit ${count}
-    on conflict do nothing
-    returning index`);
-  return rowsOf<{ index: number }>(result).map((row) => Number(row.index));
+export async function claimInOpenLists(
+  db: DbOrTx,
+  wanted: Array<{ purpose: StatusPurpose; candidates: number[] }>,
+  count: number,
+): Promise<Array<{ purpose: StatusPurpose; listId: number; listNumber: number; index: number }>> {
+  if (wanted.length === 0) return [];
+  const parts = wanted.map(
+    ({ purpose, candidates }, i) => sql`
+    ${sql.raw(`open_${i}`)} as (
+      select id, number, length from ${statusLists} where purpose = ${purpose} and full_at is null order by number limit 1
+    ),
+    ${sql.raw(`claimed_${i}`)} as (
+      insert into ${statusListEntries} (list_id, index)
+      select o.id, c.candidate
+      from ${sql.raw(`open_${i}`)} o,
+        (select candidate, min(position) as position from unnest(${sql.param(candidates)}::int[]) with ordinality as u(candidate, position) group by candidate) c
+      where c.candidate < o.length
+        and not exists (select 1 from ${statusListEntries} e where e.list_id = o.id and e.index = c.candidate)
+      order by c.position
+      limit ${count}
+      on conflict do nothing
+      returning list_id, index
+    )`,
+  );
+  const selects = wanted.map(
+    ({ purpose }, i) =>
+      sql`select ${purpose}::text as purpose, c.list_id, c.index, o.number from ${sql.raw(`claimed_${i}`)} c, ${sql.raw(`open_${i}`)} o`,
+  );
+  const result = await db.execute(sql`with ${sql.join(parts, sql`, `)} ${sql.join(selects, sql` union all `)}`);
+  return rowsOf<{ purpose: StatusPurpose; list_id: number; index: number; number: number }>(result).map((row) => ({
+    purpose: row.purpose,
+    listId: Number(row.list_id),
+    listNumber: Number(row.number),
+    index: Number(row.index),
+  }));
 }
 
 /** PostgreSQL numbers a byte's bits from the least significant; status lists from the most significant. */

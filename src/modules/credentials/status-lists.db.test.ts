@@ -2,7 +2,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/app.js';
 import { testBackend } from '../../../test/backend.js';
-import { allocateStatusEntries, type StatusEntry } from './allocate-status-entries.js';
+import { allocateStatusEntries, allocateStatusEntryBatch, type StatusEntry } from './allocate-status-entries.js';
 import { issuerFor, type Issuer } from './issuer.js';
 import { didDocumentKeyResolver } from './key-resolver.js';
 import { countStatusEntries, findOpenStatusList, readStatusBit } from './repository.js';
@@ -90,6 +90,35 @@ describe(`status lists (${testBackend()})`, () => {
       const served = await servedList('suspension', 2);
       expect(Bitstring.decode(served.body.credentialSubject.encodedList)?.length).toBe(MIN_STATUS_LIST_LENGTH);
     }
+  });
+
+  it('hand out a batch at once: unique positions for both purposes, past taken candidates, into the next list when one is full', async () => {
+    const { db } = ctx.database;
+    // The suspension list is full but for a few indices (test above): the batch must go on in the next one.
+    const batch = await db.transaction((tx) => allocateStatusEntryBatch(tx, 60));
+    expect(batch).toHaveLength(60);
+    for (const purpose of ['revocation', 'suspension'] as const) {
+      const entries = batch.map((e) => e[purpose]);
+      expect(entries.every((e) => e.purpose === purpose)).toBe(true);
+      expect(new Set(entries.map((e) => `${e.listId}:${e.index}`)).size).toBe(60);
+      for (const entry of entries) {
+        const found = await db.execute(sql`select 1 from status_list_entries where list_id = ${entry.listId} and index = ${entry.index}`);
+        expect((found as { rows: unknown[] }).rows, `${purpose} ${entry.index}`).toHaveLength(1);
+      }
+    }
+    expect(new Set(batch.map((e) => e.suspension.listNumber)).has(2)).toBe(true);
+
+    // Candidates already taken are passed over, in the order drawn.
+    const taken = batch[0]!.revocation.index;
+    const freeRows = await db.execute(sql`
+      select i from generate_series(0, 5000) as i
+      where not exists (select 1 from status_list_entries e where e.list_id = ${batch[0]!.revocation.listId} and e.index = i)
+      order by i limit 3`);
+    const free = (freeRows as { rows: Array<{ i: number }> }).rows.map((r) => Number(r.i));
+    let n = 0;
+    const draws = [taken, free[0]!, taken, free[1]!, free[0]!, free[2]!];
+    const forced = await db.transaction((tx) => allocateStatusEntryBatch(tx, 3, { purposes: ['revocation'], randomInt: () => draws[n++ % draws.length]! }));
+    expect(forced.map((e) => e.revocation.index)).toEqual(free);
   });
 
   it('serve a signed list that verifies, shows a set bit, and is re-signed only when its version changes', async () => {
