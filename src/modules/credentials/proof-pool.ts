@@ -117,8 +117,11 @@ export function createProofPool(options: { size?: number } = {}): ProofPool {
 
 let shared: ProofPool | null = null;
 
-/** The process's pool, one thread per core, started on first use. */
+/**
+ * The process's pool, started on first use: a thread per core, at most four (each holds its own
+ * JSON-LD stack in memory, and the thread writing the certificates is the limit beyond that).
+ */
 export function sharedProofPool(): ProofPool {
-  shared ??= createProofPool();
+  shared ??= createProofPool({ size: Math.min(os.availableParallelism(), 4) });
   return shared;
 }
