@@ -8,7 +8,7 @@ import type { JsonObject } from '../src/modules/credentials/build-credential.js'
 import { readPdfAttachments } from '../src/platform/pdf/attachments.js';
 import { checkCertificatePdf, readCertificateText } from '../src/platform/pdf/visible-fields.js';
 import { replaceHolderName } from './edit-certificate-pdf.js';
-import { scanQrCode } from './scan-qr.js';
+import { scanQrCode } from '../test/scan-qr.js';
 import { axeViolations, CHROMIUM, CHROMIUM_FLAGS, signInAs, startServer, type TestServer } from './harness.js';
 
 /**

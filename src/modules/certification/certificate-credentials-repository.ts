@@ -39,17 +39,19 @@ export interface CredentialFacts {
   requirements: Requirement[];
 }
 
+const CREDENTIAL_FACTS = {
+  associationName: associations.name,
+  schemeName: certificationSchemes.name,
+  schemeDescription: certificationSchemes.description,
+  certificateLocales: certificationSchemes.certificateLocales,
+  levelName: schemeLevels.name,
+  levelPosition: schemeLevels.position,
+  requirements: schemeLevels.requirements,
+};
+
 export async function credentialFactsOf(db: DbOrTx, certificateId: string): Promise<CredentialFacts | null> {
   const [row] = await db
-    .select({
-      associationName: associations.name,
-      schemeName: certificationSchemes.name,
-      schemeDescription: certificationSchemes.description,
-      certificateLocales: certificationSchemes.certificateLocales,
-      levelName: schemeLevels.name,
-      levelPosition: schemeLevels.position,
-      requirements: schemeLevels.requirements,
-    })
+    .select(CREDENTIAL_FACTS)
     .from(certificates)
     .innerJoin(certificationSchemes, eq(certificationSchemes.id, certificates.schemeId))
     .innerJoin(schemeLevels, eq(schemeLevels.id, certificates.levelId))
@@ -61,15 +63,7 @@ export async function credentialFactsOf(db: DbOrTx, certificateId: string): Prom
 /** The same facts for every certificate of a level: what a run of certificates of one level reads once. */
 export async function levelCredentialFacts(db: DbOrTx, levelId: string): Promise<CredentialFacts | null> {
   const [row] = await db
-    .select({
-      associationName: associations.name,
-      schemeName: certificationSchemes.name,
-      schemeDescription: certificationSchemes.description,
-      certificateLocales: certificationSchemes.certificateLocales,
-      levelName: schemeLevels.name,
-      levelPosition: schemeLevels.position,
-      requirements: schemeLevels.requirements,
-    })
+    .select(CREDENTIAL_FACTS)
     .from(schemeLevels)
     .innerJoin(certificationSchemes, eq(certificationSchemes.id, schemeLevels.schemeId))
     .innerJoin(associations, eq(associations.id, certificationSchemes.associationId))

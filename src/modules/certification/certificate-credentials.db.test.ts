@@ -17,7 +17,7 @@ import { verifyCredential, type VerificationResult } from '../credentials/verify
 import { certificationJobHandlers } from './bulk-issue-certificates.js';
 import { credentialsFor, loadCertificateCredential } from './certificate-credential.js';
 import { renderCertificateDocument } from './certificate-document.js';
-import { certificationWorld, createScheme, mailsTo, signedInAgent, type CertificationWorld, type SchemeBody } from './certification-test-data.js';
+import { approvedApplication, certificationWorld, createScheme, mailsTo, signedInAgent, type CertificationWorld, type SchemeBody } from './certification-test-data.js';
 import { certificationDeps } from './routes.js';
 import { certificateCredentials, certificates } from './tables.js';
 
@@ -49,16 +49,7 @@ interface Issued {
 
 /** An engineer's application for a level, approved with all its requirements ticked by the assessor. */
 async function approved(level: number, fullName: string, nameLatin: string | null, target: SchemeBody = scheme): Promise<{ engineer: Agent; id: string }> {
-  const engineer = await signedInAgent(ctx);
-  const created = await engineer.request({ method: 'POST', url: '/api/v1/applications', payload: { levelId: target.levels[level]!.id, experienceYears: 12, fullName, nameLatin } });
-  expect(created.statusCode, created.body).toBe(201);
-  const { id, requirements } = created.json<{ id: string; requirements: Array<{ id: string }> }>();
-  const base = `/api/v1/applications/${id}`;
-  await engineer.request({ method: 'POST', url: `${base}/submit`, payload: {} });
-  await uz.assessor.request({ method: 'POST', url: `${base}/review`, payload: {} });
-  for (const r of requirements) await uz.assessor.request({ method: 'PUT', url: `${base}/checklist/${r.id}`, payload: { met: true } });
-  expect((await uz.assessor.request({ method: 'POST', url: `${base}/approve`, payload: {} })).json().status).toBe('approved');
-  return { engineer, id };
+  return approvedApplication(ctx, uz, target.levels[level]!.id, { fullName, nameLatin });
 }
 
 /** An approved application's certificate, issued by staff. */

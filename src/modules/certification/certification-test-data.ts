@@ -183,3 +183,22 @@ export function documentUpload(documentType: string, fileName: string, content: 
   ]);
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
+
+/** A new engineer's application for a level, submitted and approved with every requirement ticked by the world's assessor. */
+export async function approvedApplication(
+  ctx: TestContext,
+  world: CertificationWorld,
+  levelId: string,
+  names: { fullName: string; nameLatin: string | null },
+): Promise<{ engineer: Agent; id: string }> {
+  const engineer = await signedInAgent(ctx);
+  const created = await engineer.request({ method: 'POST', url: '/api/v1/applications', payload: { levelId, experienceYears: 12, ...names } });
+  expect(created.statusCode, created.body).toBe(201);
+  const { id, requirements } = created.json<{ id: string; requirements: Array<{ id: string }> }>();
+  const base = `/api/v1/applications/${id}`;
+  await engineer.request({ method: 'POST', url: `${base}/submit`, payload: {} });
+  await world.assessor.request({ method: 'POST', url: `${base}/review`, payload: {} });
+  for (const r of requirements) await world.assessor.request({ method: 'PUT', url: `${base}/checklist/${r.id}`, payload: { met: true } });
+  expect((await world.assessor.request({ method: 'POST', url: `${base}/approve`, payload: {} })).json<{ status: string }>().status).toBe('approved');
+  return { engineer, id };
+}

@@ -2,7 +2,7 @@ import { eq } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createSecondApp, createTestApp, type TestContext } from '../../../test/app.js';
 import type { App } from '../../app.js';
-import { certificationWorld, createScheme, signedInAgent, type CertificationWorld, type SchemeBody } from '../certification/certification-test-data.js';
+import { approvedApplication, certificationWorld, createScheme, type CertificationWorld, type SchemeBody } from '../certification/certification-test-data.js';
 import { certificates } from '../certification/tables.js';
 
 let ctx: TestContext;
@@ -28,16 +28,8 @@ interface Issued {
 }
 
 async function issueCertificate(): Promise<Issued> {
-  const engineer = await signedInAgent(ctx);
-  const created = await engineer.request({ method: 'POST', url: '/api/v1/applications', payload: { levelId: scheme.levels[1]!.id, experienceYears: 12, fullName: 'Шерзод Алиев', nameLatin: 'Sherzod Aliev' } });
-  expect(created.statusCode, created.body).toBe(201);
-  const { id, requirements } = created.json<{ id: string; requirements: Array<{ id: string }> }>();
-  const base = `/api/v1/applications/${id}`;
-  await engineer.request({ method: 'POST', url: `${base}/submit`, payload: {} });
-  await uz.assessor.request({ method: 'POST', url: `${base}/review`, payload: {} });
-  for (const r of requirements) await uz.assessor.request({ method: 'PUT', url: `${base}/checklist/${r.id}`, payload: { met: true } });
-  expect((await uz.assessor.request({ method: 'POST', url: `${base}/approve`, payload: {} })).json().status).toBe('approved');
-  const issued = await uz.staff.request({ method: 'POST', url: `${base}/certificate`, payload: {} });
+  const { id } = await approvedApplication(ctx, uz, scheme.levels[1]!.id, { fullName: 'Шерзод Алиев', nameLatin: 'Sherzod Aliev' });
+  const issued = await uz.staff.request({ method: 'POST', url: `/api/v1/applications/${id}/certificate`, payload: {} });
   expect(issued.statusCode, issued.body).toBe(201);
   return issued.json<Issued>();
 }

@@ -1,10 +1,10 @@
 import { eq, sql } from 'drizzle-orm';
 import { PDFArray, PDFDocument, PDFName, PDFStream, decodePDFRawStream, type PDFRawStream, type PDFRef } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestContext } from '../../../test/app.js';
+import { createTestApp, type Agent, type TestContext } from '../../../test/app.js';
 import { loadCertificateFonts } from '../../platform/pdf/font-face.js';
 import { hex4 } from '../../platform/pdf/to-unicode.js';
-import { certificationWorld, createScheme, signedInAgent, type CertificationWorld, type SchemeBody } from '../certification/certification-test-data.js';
+import { approvedApplication, certificationWorld, createScheme, type CertificationWorld, type SchemeBody } from '../certification/certification-test-data.js';
 import { loadCertificateCredential } from '../certification/certificate-credential.js';
 import { certificates } from '../certification/tables.js';
 import { issuerFor } from '../credentials/issuer.js';
@@ -40,17 +40,9 @@ function get(url: string, headers: Record<string, string> = {}) {
   return ctx.app.inject({ method: 'GET', url, headers: { 'x-forwarded-for': `10.99.${(visitor >> 8) & 255}.${visitor & 255}`, ...headers } });
 }
 
-async function issueCertificate(fullName = 'Шерзод Алиев', nameLatin = 'Sherzod Aliev'): Promise<Issued & { engineer: Awaited<ReturnType<typeof signedInAgent>> }> {
-  const engineer = await signedInAgent(ctx);
-  const created = await engineer.request({ method: 'POST', url: '/api/v1/applications', payload: { levelId: scheme.levels[1]!.id, experienceYears: 12, fullName, nameLatin } });
-  expect(created.statusCode, created.body).toBe(201);
-  const { id, requirements } = created.json<{ id: string; requirements: Array<{ id: string }> }>();
-  const base = `/api/v1/applications/${id}`;
-  await engineer.request({ method: 'POST', url: `${base}/submit`, payload: {} });
-  await uz.assessor.request({ method: 'POST', url: `${base}/review`, payload: {} });
-  for (const r of requirements) await uz.assessor.request({ method: 'PUT', url: `${base}/checklist/${r.id}`, payload: { met: true } });
-  expect((await uz.assessor.request({ method: 'POST', url: `${base}/approve`, payload: {} })).json().status).toBe('approved');
-  const issued = await uz.staff.request({ method: 'POST', url: `${base}/certificate`, payload: {} });
+async function issueCertificate(fullName = 'Шерзод Алиев', nameLatin = 'Sherzod Aliev'): Promise<Issued & { engineer: Agent }> {
+  const { engineer, id } = await approvedApplication(ctx, uz, scheme.levels[1]!.id, { fullName, nameLatin });
+  const issued = await uz.staff.request({ method: 'POST', url: `/api/v1/applications/${id}/certificate`, payload: {} });
   expect(issued.statusCode, issued.body).toBe(201);
   return { ...issued.json<Issued>(), engineer };
 }
