@@ -184,15 +184,15 @@ export function documentUpload(documentType: string, fileName: string, content: 
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-/** A new engineer's application for a level, submitted and approved with every requirement ticked by the world's assessor. */
+/** An engineer's (by default a new one's) application for a level, submitted and approved with every requirement ticked by the world's assessor. */
 export async function approvedApplication(
   ctx: TestContext,
   world: CertificationWorld,
   levelId: string,
-  names: { fullName: string; nameLatin: string | null },
+  applicant: { fullName: string; nameLatin: string | null; experienceYears?: number; engineer?: Agent },
 ): Promise<{ engineer: Agent; id: string }> {
-  const engineer = await signedInAgent(ctx);
-  const created = await engineer.request({ method: 'POST', url: '/api/v1/applications', payload: { levelId, experienceYears: 12, ...names } });
+  const { engineer = await signedInAgent(ctx), experienceYears = 12, fullName, nameLatin } = applicant;
+  const created = await engineer.request({ method: 'POST', url: '/api/v1/applications', payload: { levelId, experienceYears, fullName, nameLatin } });
   expect(created.statusCode, created.body).toBe(201);
   const { id, requirements } = created.json<{ id: string; requirements: Array<{ id: string }> }>();
   const base = `/api/v1/applications/${id}`;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../test/app.js';
-import { certificationWorld, createScheme, signedInAgent, type CertificationWorld, type SchemeBody } from '../certification/certification-test-data.js';
+import { approvedApplication, certificationWorld, createScheme, signedInAgent, type CertificationWorld, type SchemeBody } from '../certification/certification-test-data.js';
 import { issuerFor } from '../credentials/issuer.js';
 import { ownCredentialSources } from './verify-upload.js';
 import { verifyCredentialFile } from '../credentials/verify-file.js';
@@ -19,15 +19,8 @@ afterAll(async () => ctx.close());
 
 /** The engineer applies (which makes them a person in the register), is approved and certified. */
 async function certify(engineer: Agent, fullName: string): Promise<string> {
-  const created = await engineer.request({ method: 'POST', url: '/api/v1/applications', payload: { levelId: scheme.levels[1]!.id, experienceYears: 10, fullName, nameLatin: fullName } });
-  expect(created.statusCode, created.body).toBe(201);
-  const { id, requirements } = created.json<{ id: string; requirements: Array<{ id: string }> }>();
-  const base = `/api/v1/applications/${id}`;
-  await engineer.request({ method: 'POST', url: `${base}/submit`, payload: {} });
-  await world.assessor.request({ method: 'POST', url: `${base}/review`, payload: {} });
-  for (const r of requirements) await world.assessor.request({ method: 'PUT', url: `${base}/checklist/${r.id}`, payload: { met: true } });
-  await world.assessor.request({ method: 'POST', url: `${base}/approve`, payload: {} });
-  const issued = await world.staff.request({ method: 'POST', url: `${base}/certificate`, payload: {} });
+  const { id } = await approvedApplication(ctx, world, scheme.levels[1]!.id, { fullName, nameLatin: fullName, experienceYears: 10, engineer });
+  const issued = await world.staff.request({ method: 'POST', url: `/api/v1/applications/${id}/certificate`, payload: {} });
   expect(issued.statusCode, issued.body).toBe(201);
   return issued.json<{ number: string }>().number;
 }

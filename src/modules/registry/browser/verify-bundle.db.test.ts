@@ -6,7 +6,7 @@ import { pathToFileURL } from 'node:url';
 import { build } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestContext } from '../../../../test/app.js';
-import { certificationWorld, createScheme, signedInAgent } from '../../certification/certification-test-data.js';
+import { approvedApplication, certificationWorld, createScheme } from '../../certification/certification-test-data.js';
 import { didWebDocumentUrl } from '../../credentials/did-web.js';
 import { issuerFor } from '../../credentials/issuer.js';
 import { BrowserBuffer } from './shims/buffer.js';
@@ -41,15 +41,8 @@ beforeAll(async () => {
   ctx = await createTestApp();
   const world = await certificationWorld(ctx, { country: 'KZ', defaultLocale: 'kk', timeZone: 'Asia/Almaty' });
   const scheme = await createScheme(world);
-  const engineer = await signedInAgent(ctx);
-  const created = await engineer.request({ method: 'POST', url: '/api/v1/applications', payload: { levelId: scheme.levels[1]!.id, experienceYears: 9, fullName: 'Әлімжанова Гүлнұр', nameLatin: 'Alimzhanova Gulnur' } });
-  const { id, requirements } = created.json<{ id: string; requirements: Array<{ id: string }> }>();
-  const base = `/api/v1/applications/${id}`;
-  await engineer.request({ method: 'POST', url: `${base}/submit`, payload: {} });
-  await world.assessor.request({ method: 'POST', url: `${base}/review`, payload: {} });
-  for (const r of requirements) await world.assessor.request({ method: 'PUT', url: `${base}/checklist/${r.id}`, payload: { met: true } });
-  await world.assessor.request({ method: 'POST', url: `${base}/approve`, payload: {} });
-  const certificate = (await world.staff.request({ method: 'POST', url: `${base}/certificate`, payload: {} })).json<{ number: string; verificationCode: string }>();
+  const { id } = await approvedApplication(ctx, world, scheme.levels[1]!.id, { fullName: 'Әлімжанова Гүлнұр', nameLatin: 'Alimzhanova Gulnur', experienceYears: 9 });
+  const certificate = (await world.staff.request({ method: 'POST', url: `/api/v1/applications/${id}/certificate`, payload: {} })).json<{ number: string; verificationCode: string }>();
   const download = async (name: string) =>
     new Uint8Array((await ctx.app.inject({ method: 'GET', url: `/verify/${certificate.number}/${name}?code=${certificate.verificationCode}` })).rawPayload);
   files = { json: await download('credential.json'), jwt: await download('credential.jwt'), pdf: await download('certificate.pdf') };
