@@ -91,6 +91,13 @@ describe('API tokens', () => {
     const list = await agent.request({ method: 'GET', url: '/api/v1/tokens' });
     expect(list.json().items.map((t: { name: string }) => t.name)).toEqual(['nightly export', 'made by a script']);
     expect(JSON.stringify(list.json())).not.toContain(token);
+    // Recorded on first use, then at most once a minute: reads with a token do not each become a write.
+    const lastUsed = () =>
+      agent.request({ method: 'GET', url: '/api/v1/tokens' }).then((r) => r.json<{ items: Array<{ id: string; lastUsedAt: string | null }> }>().items.find((t) => t.id === id)!.lastUsedAt);
+    const first = await lastUsed();
+    expect(first).not.toBeNull();
+    expect((await ctx.app.inject({ method: 'GET', url: '/api/v1/session', headers: { authorization: `Bearer ${token}` } })).statusCode).toBe(200);
+    expect(await lastUsed()).toBe(first);
 
     expect((await agent.request({ method: 'DELETE', url: `/api/v1/tokens/${id}` })).statusCode).toBe(204);
     const after = await ctx.app.inject({ method: 'GET', url: '/api/v1/session', headers: { authorization: `Bearer ${token}` } });

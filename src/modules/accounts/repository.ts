@@ -91,9 +91,16 @@ export async function deleteSessionsOf(db: DbOrTx, userId: string): Promise<void
   await db.delete(sessions).where(eq(sessions.userId, userId));
 }
 
-async function authFor(db: DbOrTx, user: AuthUser | undefined, via: AuthContext['via']): Promise<AuthContext | null> {
-  if (!user) return null;
-  return { user, memberships: await membershipsOf(db, user.id), via };
+/** The user's memberships, read in the same statement as the user: every authenticated request needs both. */
+const membershipsOfUser = sql<Membership[]>`coalesce((
+  select json_agg(json_build_object('associationId', ${memberships.associationId}, 'role', ${memberships.role}))
+  from ${memberships} where ${memberships.userId} = ${users.id}
+), '[]'::json)`;
+
+function authFor(row: (AuthUser & { memberships: Membership[] }) | undefined, via: AuthContext['via']): AuthContext | null {
+  if (!row) return null;
+  const { memberships: userMemberships, ...user } = row;
+  return { user, memberships: userMemberships, via };
 }
 
 const authUserColumns = {
@@ -107,22 +114,31 @@ const authUserColumns = {
 
 export async function authBySessionHash(db: DbOrTx, hash: string): Promise<AuthContext | null> {
   const rows = await db
-    .select(authUserColumns)
+    .select({ ...authUserColumns, memberships: membershipsOfUser })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, hash), gt(sessions.expiresAt, sql`now()`), isNull(users.disabledAt)))
     .limit(1);
-  return authFor(db, rows[0], 'session');
+  return authFor(rows[0], 'session');
 }
+
+/** How stale a token's "last used" may be: recording every use would make each read request a write. */
+const LAST_USED_PRECISION_MS = 60_000;
 
 export async function authByTokenHash(db: DbOrTx, hash: string): Promise<AuthContext | null> {
   const rows = await db
-    .update(apiTokens)
-    .set({ lastUsedAt: sql`now()` })
-    .from(users)
-    .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt), eq(users.id, apiTokens.userId), isNull(users.disabledAt)))
-    .returning(authUserColumns);
-  return authFor(db, rows[0], 'token');
+    .select({ ...authUserColumns, memberships: membershipsOfUser, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .innerJoin(users, eq(users.id, apiTokens.userId))
+    .where(and(eq(apiTokens.tokenHash, hash), isNull(apiTokens.revokedAt), isNull(users.disabledAt)))
+    .limit(1);
+  const row = rows[0];
+  if (!row) return null;
+  const { tokenId, lastUsedAt, ...auth } = row;
+  if (!lastUsedAt || Date.now() - lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
+    await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, tokenId));
+  }
+  return authFor(auth, 'token');
 }
 
 export interface ApiTokenRow {
