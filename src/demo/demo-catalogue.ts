@@ -2,7 +2,7 @@ import type { Tx } from '../db/client.js';
 import { insertCourse, insertMaterial, insertProgramme } from '../modules/catalogue/repository.js';
 import { insertProject, replacePartners, type PartnerRole } from '../modules/events/projects-repository.js';
 import { searchKeyOf } from '../modules/people/name-skeleton.js';
-import { insertOrganisation, listOrganisations } from '../modules/people/repository.js';
+import { insertOrganisation, listOrganisations } from '../modules/people/organisations-repository.js';
 import { DEMO_PROJECT } from './demo-data.js';
 import { DEMO_ACKNOWLEDGEMENT, DEMO_COURSES, DEMO_PARTNERS, DEMO_PROGRAMME, type DemoCourse } from './demo-catalogue-data.js';
 

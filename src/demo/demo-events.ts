@@ -7,7 +7,7 @@ import { zonedToInstant } from '../modules/events/session-times.js';
 import { insertSession, lockSession, replaceDays, replaceGuests, replacePartners, replaceTrainers, updateSessionRow } from '../modules/events/sessions-repository.js';
 import { findOrCreatePerson } from '../modules/people/find-or-create-person.js';
 import { searchKeyOf } from '../modules/people/name-skeleton.js';
-import { insertOrganisation, organisationKeysOf } from '../modules/people/repository.js';
+import { insertOrganisation, organisationKeysOf } from '../modules/people/organisations-repository.js';
 import { placeRegistration } from '../modules/registration/place-registration.js';
 import { Messages } from '../platform/i18n/catalogue.js';
 import type { DemoCatalogue } from './demo-catalogue.js';

@@ -1,7 +1,8 @@
 import type { Tx } from '../db/client.js';
 import { searchKeyOf } from '../modules/people/name-skeleton.js';
 import { personValues } from '../modules/people/person-values.js';
-import { insertOrganisation, insertPerson } from '../modules/people/repository.js';
+import { insertPerson } from '../modules/people/repository.js';
+import { insertOrganisation } from '../modules/people/organisations-repository.js';
 import type { OrganisationKind, Sector } from '../modules/people/tables.js';
 
 type AssociationKey = 'uz' | 'kz' | 'lv';

@@ -3,7 +3,7 @@ import type { AuthContext } from '../../platform/auth/access.js';
 import { checkAssociationAccess } from './access.js';
 import { searchKeyOf } from './name-skeleton.js';
 import { FieldProblems, normaliseOrganisationInput, type OrganisationInput } from './person-fields.js';
-import { findOrganisationById, insertOrganisation, type OrganisationRow } from './repository.js';
+import { findOrganisationById, insertOrganisation, type OrganisationRow } from './organisations-repository.js';
 
 export interface CreateOrganisationOptions {
   actor: AuthContext | null;

@@ -3,7 +3,8 @@ import type { DbOrTx } from '../../db/client.js';
 import { nameSkeleton, searchKeyOf } from './name-skeleton.js';
 import { FieldProblems, LIMITS, clean, normalisePersonInput, type PersonInput } from './person-fields.js';
 import { personValues } from './person-values.js';
-import { findPersonAndEmployers, writePendingPerson, type LinkedPerson, type OrganisationValues, type PendingPerson } from './repository.js';
+import { findPersonAndEmployers, writePendingPerson, type LinkedPerson, type PendingPerson } from './repository.js';
+import { type OrganisationValues } from './organisations-repository.js';
 
 export interface FindOrCreatePersonOptions {
   associationId: string;

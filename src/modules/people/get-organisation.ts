@@ -3,7 +3,7 @@ import type { AuthContext } from '../../platform/auth/access.js';
 import { AppError } from '../../platform/errors.js';
 import { checkRecordAccess } from './access.js';
 import { findLiveOrganisation } from './person-values.js';
-import type { OrganisationRow } from './repository.js';
+import type { OrganisationRow } from './organisations-repository.js';
 
 export interface GetOrganisationOptions {
   actor: AuthContext | null;

@@ -2,7 +2,8 @@ import type { DbOrTx } from '../../db/client.js';
 import type { AuthContext } from '../../platform/auth/access.js';
 import { readableAssociations } from './access.js';
 import { nameSkeleton, queryForms } from './name-skeleton.js';
-import { listPeople as selectPeople, type ListQuery, type PersonSummaryRow } from './repository.js';
+import { listPeople as selectPeople, type PersonSummaryRow } from './repository.js';
+import { type ListQuery } from './list-query.js';
 
 export interface ListOptions {
   actor: AuthContext | null;

@@ -3,15 +3,8 @@ import type { AuthContext } from '../../platform/auth/access.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { checkRecordAccess } from './access.js';
 import { searchKeyOf } from './name-skeleton.js';
-import {
-  findOrganisationById,
-  lockOrganisations,
-  markOrganisationMerged,
-  moveOrganisationReferences,
-  updateOrganisation,
-  type OrganisationRow,
-  type OrganisationValues,
-} from './repository.js';
+import { moveOrganisationReferences } from './repository.js';
+import { findOrganisationById, lockOrganisations, markOrganisationMerged, updateOrganisation, type OrganisationRow, type OrganisationValues } from './organisations-repository.js';
 import { isUniqueViolation } from './unique-violation.js';
 
 export interface MergeOrganisationsOptions {

@@ -3,15 +3,7 @@ import type { AuthContext } from '../../platform/auth/access.js';
 import { AppError, fieldError } from '../../platform/errors.js';
 import { checkRecordAccess } from './access.js';
 import { searchKeyOf } from './name-skeleton.js';
-import {
-  findPersonById,
-  lockPeople,
-  markPersonMerged,
-  movePersonReferences,
-  updatePerson,
-  type PersonRow,
-  type PersonValues,
-} from './repository.js';
+import { findPersonById, lockPeople, markPersonMerged, movePersonReferences, updatePerson, type PersonRow, type PersonValues } from './repository.js';
 import { isUniqueViolation } from './unique-violation.js';
 
 export interface MergePeopleOptions {

@@ -6,7 +6,7 @@ import { createOrganisation } from './create-organisation.js';
 import { getOrganisation } from './get-organisation.js';
 import { listOrganisations } from './list-organisations.js';
 import { mergeOrganisations } from './merge-organisations.js';
-import type { OrganisationRow } from './repository.js';
+import type { OrganisationRow } from './organisations-repository.js';
 import { IdParams, ListQuery, MergeBody, Organisation, OrganisationInput, OrganisationPatch, pageOf, type OrganisationInputBody, type OrganisationPatchBody } from './schemas.js';
 import { updateOrganisation } from './update-organisation.js';
 

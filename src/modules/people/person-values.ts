@@ -1,13 +1,8 @@
 import type { DbOrTx } from '../../db/client.js';
 import { searchKeyOf } from './name-skeleton.js';
 import { consentAt, type FieldProblems, type PersonInput } from './person-fields.js';
-import {
-  findOrganisationById,
-  findPersonById,
-  type OrganisationRow,
-  type PersonRow,
-  type PersonValues,
-} from './repository.js';
+import { findPersonById, type PersonRow, type PersonValues } from './repository.js';
+import { findOrganisationById, type OrganisationRow } from './organisations-repository.js';
 
 /** Merges are flattened when they happen, so a chain is at most a step or two; the bound guards a cycle. */
 const MAX_MERGE_HOPS = 5;

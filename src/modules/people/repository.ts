@@ -1,9 +1,10 @@
-import { and, asc, eq, inArray, isNull, like, ne, or, sql, type SQL } from 'drizzle-orm';
-import type { AnyPgColumn, PgTable } from 'drizzle-orm/pg-core';
+import { and, asc, eq, inArray, isNull, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { executePrepared } from '../../db/prepared.js';
 import { users } from '../accounts/tables.js';
-import { organisations, people, type Gender, type OrganisationKind, type Sector } from './tables.js';
+import { closeness, countWhere, listConditions, pageAndTotal, windowTotal, type ListQuery } from './list-query.js';
+import { insertOrganisation, type OrganisationValues } from './organisations-repository.js';
+import { organisations, people, type Gender, type Sector } from './tables.js';
 
 export interface PersonRow {
   id: string;
@@ -257,70 +258,6 @@ export async function findPossibleDuplicates(
     .where(and(eq(people.associationId, associationId), isNull(people.mergedIntoId), or(...matches)));
 }
 
-export interface ListQuery {
-  /** null: every association. */
-  associationIds: string[] | null;
-  /** Each inner list holds the alternative forms of one query word; every word must match. */
-  forms: string[][];
-  /** The whole query's skeleton, for ranking by similarity. */
-  rankBy: string;
-  limit: number;
-  offset: number;
-}
-
-/** Conditions kept to plain column comparisons and `like '%…%'` so the trigram index can serve them. */
-function listConditions(
-  table: { associationId: AnyPgColumn; mergedIntoId: AnyPgColumn; searchKey: AnyPgColumn },
-  query: ListQuery,
-): SQL | undefined {
-  const conditions: SQL[] = [isNull(table.mergedIntoId)];
-  if (query.associationIds) {
-    conditions.push(
-      query.associationIds.length === 1
-        ? eq(table.associationId, query.associationIds[0]!)
-        : inArray(table.associationId, query.associationIds),
-    );
-  }
-  for (const alternatives of query.forms) {
-    const matches = alternatives.map((form) => like(table.searchKey, `%${form}%`));
-    conditions.push(matches.length === 1 ? matches[0]! : or(...matches)!);
-  }
-  return and(...conditions);
-}
-
-async function countWhere(db: DbOrTx, table: PgTable, where: SQL | undefined): Promise<number> {
-  const rows = await db.select({ n: sql<number>`count(*)::int` }).from(table).where(where);
-  return rows[0]?.n ?? 0;
-}
-
-/**
- * Closest first without computing a similarity per row: the query found as one phrase early in the
- * key, then shorter keys (fewer other words, so nearer an exact match), then the name.
- */
-function closeness(searchKey: AnyPgColumn, rankBy: string): SQL[] {
-  return [sql`nullif(strpos(${searchKey}, ${rankBy}), 0) asc nulls last`, sql`length(${searchKey})`];
-}
-
-/**
- * One page and the total. A search counts its matches in the same pass (they are all read to rank
- * them anyway); a plain list reads only its page from the name index, and counts only when the page
- * is full, from the same index.
- */
-async function pageAndTotal<T>(
-  select: (withTotal: boolean) => Promise<Array<T & { total?: number }>>,
-  count: () => Promise<number>,
-  query: ListQuery,
-): Promise<{ items: T[]; total: number }> {
-  const searching = query.forms.length > 0;
-  const rows = await select(searching);
-  const items = rows.map(({ total: _total, ...item }) => item as T);
-  if (searching && rows.length > 0) return { items, total: Number(rows[0]!.total) };
-  if (rows.length < query.limit && (rows.length > 0 || query.offset === 0)) return { items, total: query.offset + rows.length };
-  return { items, total: await count() };
-}
-
-const windowTotal = sql<number>`count(*) over ()`;
-
 export async function listPeople(db: DbOrTx, query: ListQuery): Promise<{ items: PersonSummaryRow[]; total: number }> {
   if (query.associationIds?.length === 0) return { items: [], total: 0 };
   const where = listConditions(people, query);
@@ -382,77 +319,6 @@ export async function moveOrganisationReferences(db: DbOrTx, fromId: string, toI
   await moveReferences(db, 'organisations', fromId, toId);
 }
 
-// Organisations
-
-export interface OrganisationRow {
-  id: string;
-  associationId: string;
-  name: string;
-  nameLatin: string | null;
-  kind: OrganisationKind;
-  country: string | null;
-  city: string | null;
-  website: string | null;
-  email: string | null;
-  phone: string | null;
-  mergedIntoId: string | null;
-  createdAt: Date;
-  updatedAt: Date;
-}
-
-export type OrganisationValues = Omit<OrganisationRow, 'id' | 'associationId' | 'mergedIntoId' | 'createdAt' | 'updatedAt'> & {
-  searchKey: string;
-};
-
-const organisationColumns = {
-  id: organisations.id,
-  associationId: organisations.associationId,
-  name: organisations.name,
-  nameLatin: organisations.nameLatin,
-  kind: organisations.kind,
-  country: organisations.country,
-  city: organisations.city,
-  website: organisations.website,
-  email: organisations.email,
-  phone: organisations.phone,
-  mergedIntoId: organisations.mergedIntoId,
-  createdAt: organisations.createdAt,
-  updatedAt: organisations.updatedAt,
-};
-
-export async function findOrganisationById(db: DbOrTx, id: string): Promise<OrganisationRow | null> {
-  const rows = await db.select(organisationColumns).from(organisations).where(eq(organisations.id, id)).limit(1);
-  return rows[0] ?? null;
-}
-
-export async function lockOrganisations(db: DbOrTx, ids: string[]): Promise<void> {
-  await db
-    .select({ id: organisations.id })
-    .from(organisations)
-    .where(inArray(organisations.id, ids))
-    .orderBy(asc(organisations.id))
-    .for('update');
-}
-
-export async function insertOrganisation(db: DbOrTx, associationId: string, values: OrganisationValues, id?: string): Promise<string> {
-  const rows = await db
-    .insert(organisations)
-    .values({ ...(id ? { id } : {}), associationId, ...values })
-    .returning({ id: organisations.id });
-  return rows[0]!.id;
-}
-
-export async function updateOrganisation(db: DbOrTx, id: string, values: Partial<OrganisationValues>): Promise<void> {
-  await db
-    .update(organisations)
-    .set({ ...values, updatedAt: sql`now()` })
-    .where(eq(organisations.id, id));
-}
-
-export async function markOrganisationMerged(db: DbOrTx, id: string, keptId: string): Promise<void> {
-  await db.update(organisations).set({ mergedIntoId: keptId, updatedAt: sql`now()` }).where(eq(organisations.id, id));
-}
-
 /** A person as a flow that links or creates them needs to know them. */
 export type LinkedPerson = Pick<PersonRow, 'id' | 'associationId' | 'fullName' | 'nameLatin' | 'email'>;
 
@@ -482,34 +348,6 @@ export async function findPersonAndEmployers(
     sql`select ${person} as person, ${employers} as employers`,
   );
   return { person: rows[0]?.person ?? null, employers: rows[0]?.employers ?? [] };
-}
-
-/** The live organisations of an association with their search keys (imports match employers by name). */
-export async function organisationKeysOf(db: DbOrTx, associationId: string): Promise<Array<{ id: string; searchKey: string; name: string; nameLatin: string | null }>> {
-  return db
-    .select({ id: organisations.id, searchKey: organisations.searchKey, name: organisations.name, nameLatin: organisations.nameLatin })
-    .from(organisations)
-    .where(and(eq(organisations.associationId, associationId), isNull(organisations.mergedIntoId)));
-}
-
-export async function listOrganisations(db: DbOrTx, query: ListQuery): Promise<{ items: OrganisationRow[]; total: number }> {
-  if (query.associationIds?.length === 0) return { items: [], total: 0 };
-  const where = listConditions(organisations, query);
-  const order = query.forms.length > 0
-    ? [...closeness(organisations.searchKey, query.rankBy), asc(organisations.name), asc(organisations.id)]
-    : [asc(organisations.name), asc(organisations.id)];
-  return pageAndTotal<OrganisationRow>(
-    (withTotal) =>
-      db
-        .select(withTotal ? { ...organisationColumns, total: windowTotal } : organisationColumns)
-        .from(organisations)
-        .where(where)
-        .orderBy(...order)
-        .limit(query.limit)
-        .offset(query.offset),
-    () => countWhere(db, organisations, where),
-    query,
-  );
 }
 
 /**

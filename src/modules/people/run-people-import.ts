@@ -5,7 +5,8 @@ import type { ImportValues } from './import-rows.js';
 import { nameSkeleton, searchKeyOf } from './name-skeleton.js';
 import { personValues } from './person-values.js';
 import { PEOPLE_IMPORT, type PeopleImportInput } from './preview-people-import.js';
-import { analyzePeople, insertOrganisation, insertPeople, organisationKeysOf, type PersonValues } from './repository.js';
+import { analyzePeople, insertPeople, type PersonValues } from './repository.js';
+import { insertOrganisation, organisationKeysOf } from './organisations-repository.js';
 
 /** Rows per INSERT: large enough to be quick, small enough that progress moves while a big file is written. */
 const BATCH = 1000;

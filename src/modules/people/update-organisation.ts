@@ -5,7 +5,7 @@ import { checkRecordAccess } from './access.js';
 import { searchKeyOf } from './name-skeleton.js';
 import { FieldProblems, normaliseOrganisationInput, type OrganisationInput } from './person-fields.js';
 import { findLiveOrganisation } from './person-values.js';
-import { findOrganisationById, updateOrganisation as writeOrganisation, type OrganisationRow } from './repository.js';
+import { findOrganisationById, updateOrganisation as writeOrganisation, type OrganisationRow } from './organisations-repository.js';
 
 export interface UpdateOrganisationOptions {
   actor: AuthContext | null;
