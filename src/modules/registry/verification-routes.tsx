@@ -129,6 +129,9 @@ export async function verificationRoutes(base: FastifyInstance, services: Servic
   app.get(
     '/verify/:number',
     {
+      // Opened at every scan of a certificate's QR code: the reverse proxy's access log has each visit,
+      // so only warnings and errors are logged here, not two lines per visit.
+      logLevel: 'warn',
       config: page,
       schema: {
         tags,
