@@ -8,6 +8,7 @@ import { mailWorkerFor, type MailWorker } from './platform/mail/worker.js';
 import { resumeJobs } from './platform/jobs/runner.js';
 import { peopleJobHandlers } from './modules/people/run-people-import.js';
 import { attendanceJobHandlers } from './modules/registration/attendance-sheet-job.js';
+import { participationArchiveHandlers } from './modules/registration/participation-archive.js';
 import { trainingMailPasses } from './modules/registration/reminder-schedule.js';
 import { certificationJobHandlers } from './modules/certification/bulk-issue-certificates.js';
 import { certificationPasses } from './modules/certification/expire-certificates.js';
@@ -92,7 +93,7 @@ export async function serve(config: Config): Promise<void> {
   // Jobs queued, or cut short by a stop, are run again; their writes were rolled back with them.
   if (config.workers) {
     const certDeps = certificationDeps({ messages, config, database });
-    void resumeJobs(database.db, { ...peopleJobHandlers, ...attendanceJobHandlers(trainingDeps), ...certificationJobHandlers(certDeps) }, app.log).catch((error: unknown) =>
+    void resumeJobs(database.db, { ...peopleJobHandlers, ...attendanceJobHandlers(trainingDeps), ...participationArchiveHandlers(trainingDeps), ...certificationJobHandlers(certDeps) }, app.log).catch((error: unknown) =>
       app.log.error({ err: error }, 'could not resume jobs'),
     );
     schedule = startSchedule([...trainingMailPasses(database.db, trainingDeps), ...certificationPasses(database.db), signMissingCredentialsPass(database.db, certDeps)], app.log);

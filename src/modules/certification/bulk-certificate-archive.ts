@@ -1,9 +1,9 @@
 import crypto from 'node:crypto';
-import { Zip, ZipPassThrough } from 'fflate';
 import type { Db, DbOrTx } from '../../db/client.js';
 import type { AuthContext } from '../../platform/auth/access.js';
 import { AppError } from '../../platform/errors.js';
 import { findFileContent, insertFile } from '../../platform/files/repository.js';
+import { ZipArchive } from '../../platform/files/zip-archive.js';
 import { findJob, insertJob, replaceJobInput, type JobState } from '../../platform/jobs/repository.js';
 import type { JobContext, JobResult } from '../../platform/jobs/runner.js';
 import { checkRole, MANAGE_ROLES } from './access.js';
@@ -40,33 +40,22 @@ export async function startBulkArchive(db: Db, options: { actor: AuthContext | n
   return insertJob(db, { associationId: issue.associationId, kind: BULK_ARCHIVE, status: 'queued', total: certificateIds.length, input, createdBy: auth.user.id });
 }
 
-/** Builds the archive into memory as it goes: PDFs are compressed already, so they are stored, not deflated again. */
+/** The PDFs of these certificates as one ZIP, each named by its certificate number. */
 export async function buildCertificateArchive(
   db: DbOrTx,
   deps: Pick<CertificationDeps, 'messages' | 'publicUrl'>,
   certificateIds: readonly string[],
   progress: (done: number) => void = () => undefined,
 ): Promise<Buffer> {
-  const chunks: Uint8Array[] = [];
-  const failures: Error[] = [];
-  const zip = new Zip((error, chunk) => {
-    if (error) failures.push(error);
-    else chunks.push(chunk);
-  });
+  const archive = new ZipArchive();
   const services = { db, messages: deps.messages, config: { publicUrl: deps.publicUrl } };
   for (const [i, id] of certificateIds.entries()) {
     const certificate = await findCertificate(db, id);
     if (!certificate) continue;
-    const pdf = await renderCertificateDocument(services, id);
-    const entry = new ZipPassThrough(`${certificate.number}.pdf`);
-    entry.mtime = certificate.createdAt;
-    zip.add(entry);
-    entry.push(pdf, true);
+    archive.add(`${certificate.number}.pdf`, await renderCertificateDocument(services, id), certificate.createdAt);
     progress(i + 1);
   }
-  zip.end();
-  if (failures[0]) throw failures[0];
-  return Buffer.concat(chunks);
+  return archive.finish();
 }
 
 export async function runBulkArchive(context: JobContext, deps: CertificationDeps): Promise<JobResult> {

@@ -3,12 +3,16 @@ import { Type } from '@sinclair/typebox';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { errorResponses } from '../../platform/http/schema-types.js';
 import type { Services } from '../../platform/services.js';
-import { CompletionList, Completion, History, OverrideBody, RegistrationParams, RemoveOverrideQuery, SessionParams } from './attendance-schemas.js';
+import { jobView } from '../../platform/jobs/get-job.js';
+import { startJob } from '../../platform/jobs/runner.js';
+import { Job } from '../../platform/jobs/schemas.js';
+import { CompletionList, Completion, History, JobParams, OverrideBody, RegistrationParams, RemoveOverrideQuery, SessionParams } from './attendance-schemas.js';
 import { sessionHeading } from './attendance-views.js';
 import { getCompletionHistory } from './completion-history.js';
 import { listCompletions } from './completion-list.js';
 import { removeCompletionOverride } from './completion-override-remove.js';
 import { overrideCompletion } from './completion-override.js';
+import { getParticipationArchive, participationArchiveHandlers, startParticipationArchive } from './participation-archive.js';
 import { staffCertificate } from './participation-download.js';
 
 const tags = ['completions'];
@@ -121,6 +125,47 @@ export async function completionRoutes(base: FastifyInstance, services: Services
         .header('content-disposition', `attachment; filename="${file.fileName}"`)
         .header('cache-control', 'no-store')
         .send(Buffer.from(file.pdf));
+    },
+  );
+
+  const archiveHandlers = participationArchiveHandlers(deps);
+  app.post(
+    '/api/v1/sessions/:id/certificate-archives',
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags,
+        summary: 'Archive the certificates of participation of everyone who completed the session, as a ZIP of PDFs, in a job; poll GET /api/v1/jobs/{id}, then download it',
+        params: SessionParams,
+        response: { 202: Job, ...errorResponses(400, 401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const job = await startParticipationArchive(db, { actor: request.auth, sessionId: request.params.id });
+      if (services.config.workers) void startJob(db, job.id, archiveHandlers, request.log);
+      return reply.code(202).send(jobView(job));
+    },
+  );
+
+  app.get(
+    '/api/v1/sessions/:id/certificate-archives/:jobId',
+    {
+      config: { access: 'signed_in' },
+      schema: {
+        tags,
+        summary: 'The ZIP of certificates of participation made by an archive job, once it is done (staff)',
+        params: JobParams,
+        produces: ['application/zip'],
+        response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: 'application/zip' }), ...errorResponses(401, 403, 404) },
+      },
+    },
+    async (request, reply) => {
+      const file = await getParticipationArchive(db, { actor: request.auth, sessionId: request.params.id, jobId: request.params.jobId });
+      return reply
+        .type('application/zip')
+        .header('content-disposition', `attachment; filename="${file.fileName}"`)
+        .header('cache-control', 'no-store')
+        .send(file.content);
     },
   );
 }

@@ -270,3 +270,15 @@ export async function sessionsWithCompletionMailDue(db: DbOrTx, now: Date, since
     );
   return rows.map((r) => r.sessionId);
 }
+
+/** The registrations of a session whose registrant completed it (confirmed seats only), by name. */
+export async function completedRegistrationIds(db: DbOrTx, sessionId: string): Promise<string[]> {
+  const rows = await db
+    .select({ id: completions.registrationId })
+    .from(completions)
+    .innerJoin(registrations, eq(registrations.id, completions.registrationId))
+    .innerJoin(people, eq(people.id, registrations.personId))
+    .where(and(eq(registrations.sessionId, sessionId), eq(registrations.status, 'confirmed'), eq(completions.completed, true)))
+    .orderBy(asc(people.fullName), asc(registrations.id));
+  return rows.map((row) => row.id);
+}

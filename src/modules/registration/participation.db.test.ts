@@ -1,9 +1,12 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, makeAssociation, signedInAgent, type Agent, type TestContext } from '../../../test/app.js';
+import { unzipSync } from 'fflate';
+import { createTestApp, makeAssociation, signedInAgent, testMessages, type Agent, type TestContext } from '../../../test/app.js';
+import { resumeJobs } from '../../platform/jobs/runner.js';
 import { readCertificateText } from '../../platform/pdf/visible-fields.js';
 import type { AssociationRow } from '../associations/repository.js';
 import { todayIn } from '../events/session-times.js';
 import { seedProject, seedRegistrant, seedSession, type SeededRegistrant, type SeededSession } from './attendance-test-data.js';
+import { participationArchiveHandlers } from './participation-archive.js';
 
 let ctx: TestContext;
 let uzAssoc: AssociationRow;
@@ -101,6 +104,29 @@ describe('certificate of participation', () => {
     const res = await staffPdf(session, absent);
     expect(res.statusCode).toBe(404);
     expect(res.json().error.message).toBe('There is no certificate of participation: the course has not been completed.');
+  });
+
+  it('of everyone who completed come as one ZIP of PDFs from an archive job, for staff of the association only', async () => {
+    const url = `/api/v1/sessions/${session.sessionId}/certificate-archives`;
+    const outsider = await signedInAgent(ctx, { roles: [[lvAssoc.id, 'staff']] });
+    expect((await outsider.request({ method: 'POST', url })).statusCode).toBe(404);
+    const queued = await staff.request({ method: 'POST', url });
+    expect(queued.statusCode, queued.body).toBe(202);
+    expect(queued.json()).toMatchObject({ status: 'queued', total: 1 });
+    const jobId = queued.json<{ id: string }>().id;
+    expect((await staff.request({ method: 'GET', url: `${url}/${jobId}` })).statusCode).toBe(404);
+    await resumeJobs(ctx.database.db, participationArchiveHandlers({ messages: testMessages(), publicUrl: ctx.config.publicUrl }));
+    expect((await staff.request({ method: 'GET', url: `/api/v1/jobs/${jobId}` })).json()).toMatchObject({ status: 'done', processed: 1, result: { created: 1, skipped: 0 } });
+
+    const zip = await staff.request({ method: 'GET', url: `${url}/${jobId}` });
+    expect(zip.statusCode).toBe(200);
+    expect(zip.headers['content-type']).toBe('application/zip');
+    const entries = unzipSync(new Uint8Array(zip.rawPayload));
+    expect(Object.keys(entries)).toEqual([`certificate-${await codeOf(session, holder)}.pdf`]);
+    const extracted = await text(Buffer.from(entries[`certificate-${await codeOf(session, holder)}.pdf`]!));
+    expect(extracted).toContain('Ғуломов Ўктам Шавкатович');
+    expect(extracted).toContain(UZ_ACK);
+    expect((await outsider.request({ method: 'GET', url: `${url}/${jobId}` })).statusCode).toBe(404);
   });
 
   it('is downloaded by the participant from the ticket, with the ticket’s secret only', async () => {
