@@ -1,4 +1,5 @@
 import fs from 'node:fs';
+import { unzipSync } from 'fflate';
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCertificateText } from '../src/platform/pdf/visible-fields.js';
@@ -283,6 +284,17 @@ describe('at the door and after', () => {
       await row.getByText('1 of 1 (100 %)').waitFor();
     }
     expect(await staff.getByRole('rowheader', { name: leaving.name }).count()).toBe(0);
+  });
+
+  it('staff download the three certificates of participation as one ZIP, after a progress bar', async () => {
+    await staff.getByRole('button', { name: 'Download the PDFs (ZIP)' }).click();
+    const ready = staff.getByRole('link', { name: 'Download the ZIP (3 PDFs)' });
+    await ready.waitFor();
+    const response = await staff.request.get(new URL((await ready.getAttribute('href'))!, server.url).toString());
+    expect(response.status()).toBe(200);
+    const entries = unzipSync(new Uint8Array(await response.body()));
+    expect(Object.keys(entries)).toHaveLength(3);
+    for (const pdf of Object.values(entries)) expect(new TextDecoder().decode(pdf.subarray(0, 5))).toBe('%PDF-');
   });
 
   it('the Uzbek participant downloads her certificate of participation from her ticket', async () => {

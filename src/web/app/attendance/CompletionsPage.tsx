@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useParams } from 'react-router';
 import { api, toApiError, type ApiError } from '../api.js';
+import { ArchiveDownload } from '../components/ArchiveDownload.js';
 import { ConfirmDialog } from '../components/ConfirmDialog.js';
 import { ErrorMessage, Loading, Notice } from '../components/ErrorMessage.js';
 import { Page } from '../components/Page.js';
@@ -80,6 +81,9 @@ export function CompletionsPage() {
           {t('web.app.attendance.completions.compute')}
         </button>
       </div>
+      {list.canManage && completed > 0 ? (
+        <ArchiveDownload start={`/sessions/${id}/certificate-archives`} download={(jobId) => `/sessions/${id}/certificate-archives/${jobId}`} />
+      ) : null}
       {list.items.length === 0 ? (
         <p>{t('web.app.attendance.empty')}</p>
       ) : (

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { api, toApiError, type ApiError } from '../api.js';
+import { ArchiveDownload } from '../components/ArchiveDownload.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useI18n } from '../i18n.js';
 import { FINISHED, type Job } from '../import/types.js';
@@ -69,6 +70,9 @@ export function BulkIssue({ schemeId, onDone }: { schemeId: string; onDone: () =
                 : t('web.app.certification.schemes.bulk_progress', { processed: job.processed, total: job.total })}
           </span>
         </div>
+      ) : null}
+      {job?.status === 'done' && job.result && job.result.created > 0 ? (
+        <ArchiveDownload key={job.id} start="/certificate-archives" body={{ issueJobId: job.id }} download={(archiveId) => `/certificate-archives/${archiveId}`} />
       ) : null}
     </div>
   );
