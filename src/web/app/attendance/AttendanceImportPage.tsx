@@ -1,4 +1,4 @@
-import { useEffect, useState, type FormEvent } from 'react';
+import { useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, ApiError, toApiError } from '../api.js';
 import { ErrorMessage, Loading } from '../components/ErrorMessage.js';
@@ -7,13 +7,13 @@ import { FormErrors } from '../components/FormErrors.js';
 import { Page } from '../components/Page.js';
 import { useI18n } from '../i18n.js';
 import { FINISHED, type Job } from '../import/types.js';
+import { useJobPolling } from '../import/use-job-polling.js';
 import { useResource } from '../use-resource.js';
 import { AttendanceTabs } from './AttendanceTabs.js';
 import './attendance.css';
 import type { AttendanceListView, SheetPreview } from './types.js';
 
 const ACCEPT = '.csv,.xlsx,text/csv,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
-const POLL_MS = 500;
 
 function Problems({ preview }: { preview: SheetPreview }) {
   const { t, formatNumber } = useI18n();
@@ -52,19 +52,7 @@ function Progress({ initial }: { initial: Job }) {
   const heading = useFocusOnMount<HTMLHeadingElement>();
   const finished = FINISHED.includes(job.status);
 
-  useEffect(() => {
-    if (finished) return;
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      api.get<Job>(`/jobs/${job.id}`, controller.signal).then(setJob, (caught: unknown) => {
-        if (!controller.signal.aborted) setError(toApiError(caught));
-      });
-    }, POLL_MS);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [job, finished]);
+  useJobPolling(job, setJob, setError);
 
   const progress = t('web.app.attendance.import.progress', { processed: job.processed, total: job.total });
   return (

@@ -1,11 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { api, toApiError, type ApiError } from '../api.js';
 import { ArchiveDownload } from '../components/ArchiveDownload.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useI18n } from '../i18n.js';
 import { FINISHED, type Job } from '../import/types.js';
-
-const POLL_MS = 500;
+import { useJobPolling } from '../import/use-job-polling.js';
 
 /** Starts the issue of every approved applicant's certificate and shows the job's progress until it ends. */
 export function BulkIssue({ schemeId, onDone }: { schemeId: string; onDone: () => void }) {
@@ -15,25 +14,14 @@ export function BulkIssue({ schemeId, onDone }: { schemeId: string; onDone: () =
   const [busy, setBusy] = useState(false);
   const finished = job !== null && FINISHED.includes(job.status);
 
-  useEffect(() => {
-    if (!job || finished) return;
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      api.get<Job>(`/jobs/${job.id}`, controller.signal).then(
-        (next) => {
-          setJob(next);
-          if (FINISHED.includes(next.status)) onDone();
-        },
-        (caught: unknown) => {
-          if (!controller.signal.aborted) setError(toApiError(caught));
-        },
-      );
-    }, POLL_MS);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [job, finished, onDone]);
+  const polled = useCallback(
+    (next: Job) => {
+      setJob(next);
+      if (FINISHED.includes(next.status)) onDone();
+    },
+    [onDone],
+  );
+  useJobPolling(job, polled, setError);
 
   const start = async () => {
     setBusy(true);

@@ -1,10 +1,9 @@
-import { useEffect, useState } from 'react';
+import { useState } from 'react';
 import { api, toApiError, type ApiError } from '../api.js';
 import { useI18n } from '../i18n.js';
 import { FINISHED, type Job } from '../import/types.js';
+import { useJobPolling } from '../import/use-job-polling.js';
 import { ErrorMessage } from './ErrorMessage.js';
-
-const POLL_MS = 500;
 
 /**
  * Starts a job that gathers PDFs into a ZIP, shows its progress, and offers the ZIP once it is made.
@@ -17,19 +16,7 @@ export function ArchiveDownload({ start, body, download }: { start: string; body
   const [busy, setBusy] = useState(false);
   const finished = job !== null && FINISHED.includes(job.status);
 
-  useEffect(() => {
-    if (!job || finished) return;
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      api.get<Job>(`/jobs/${job.id}`, controller.signal).then(setJob, (caught: unknown) => {
-        if (!controller.signal.aborted) setError(toApiError(caught));
-      });
-    }, POLL_MS);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [job, finished]);
+  useJobPolling(job, setJob, setError);
 
   const begin = async () => {
     setBusy(true);

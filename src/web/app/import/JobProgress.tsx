@@ -1,32 +1,16 @@
-import { useEffect, useState } from 'react';
-import { api, toApiError, type ApiError } from '../api.js';
+import { useState } from 'react';
+import type { ApiError } from '../api.js';
 import { ErrorMessage } from '../components/ErrorMessage.js';
 import { useFocusOnMount } from '../components/focus.js';
 import { useI18n } from '../i18n.js';
 import { FINISHED, type Job } from './types.js';
-
-const POLL_MS = 500;
+import { useJobPolling } from './use-job-polling.js';
 
 /** Asks the server how far the job has got until it is finished. */
 function useJob(initial: Job): { job: Job; error: ApiError | null } {
   const [job, setJob] = useState(initial);
   const [error, setError] = useState<ApiError | null>(null);
-  const { id } = initial;
-  const finished = FINISHED.includes(job.status);
-
-  useEffect(() => {
-    if (finished) return;
-    const controller = new AbortController();
-    const timer = window.setTimeout(() => {
-      api.get<Job>(`/jobs/${id}`, controller.signal).then(setJob, (caught: unknown) => {
-        if (!controller.signal.aborted) setError(toApiError(caught));
-      });
-    }, POLL_MS);
-    return () => {
-      window.clearTimeout(timer);
-      controller.abort();
-    };
-  }, [id, job, finished]);
+  useJobPolling(job, setJob, setError);
 
   return { job, error };
 }
