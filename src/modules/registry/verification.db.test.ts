@@ -119,8 +119,8 @@ describe('the public verification page', () => {
     const certificate = await issueCertificate();
     const wrongCode = await get(`/verify/${certificate.number}?code=AAAAAAAAAAAAAAAAAAAAAAAA`);
     const noCode = await get(`/verify/${certificate.number}`);
-    const unknown = await get(`/verify/UZ-XXX-2026-999999?code=${certificate.verificationCode}`);
-    const strip = (html: string) => html.replace(/name="_csrf" value="[^"]+"/, '').replaceAll(certificate.number, 'N').replaceAll('UZ-XXX-2026-999999', 'N');
+    const unknown = await get(`/verify/UZ-NONE-2026-999999?code=${certificate.verificationCode}`);
+    const strip = (html: string) => html.replace(/name="_csrf" value="[^"]+"/, '').replaceAll(certificate.number, 'N').replaceAll('UZ-NONE-2026-999999', 'N');
     for (const res of [wrongCode, noCode, unknown]) {
       expect(res.statusCode).toBe(404);
       expect(res.body).not.toContain('Шерзод');
@@ -129,7 +129,7 @@ describe('the public verification page', () => {
     for (const suffix of ['credential.json', 'credential.jwt', 'certificate.pdf']) {
       expect((await get(`/verify/${certificate.number}/${suffix}?code=AAAAAAAAAAAAAAAAAAAAAAAA`)).statusCode).toBe(404);
       expect((await get(`/verify/${certificate.number}/${suffix}`)).statusCode).toBe(404);
-      expect((await get(`/verify/UZ-XXX-2026-999999/${suffix}?code=${certificate.verificationCode}`)).statusCode).toBe(404);
+      expect((await get(`/verify/UZ-NONE-2026-999999/${suffix}?code=${certificate.verificationCode}`)).statusCode).toBe(404);
     }
   });
 
@@ -268,7 +268,7 @@ describe('downloads and uploads', () => {
   it('rate-limits the public addresses', async () => {
     const statuses: number[] = [];
     for (let i = 0; i < 61; i++) {
-      const res = await ctx.app.inject({ method: 'GET', url: '/verify/UZ-XXX-2026-000001?code=X', headers: { 'x-forwarded-for': '10.96.0.1' } });
+      const res = await ctx.app.inject({ method: 'GET', url: '/verify/UZ-NONE-2026-000001?code=X', headers: { 'x-forwarded-for': '10.96.0.1' } });
       statuses.push(res.statusCode);
     }
     expect(statuses.slice(0, 60).every((s) => s === 404)).toBe(true);
