@@ -8,7 +8,8 @@ import type { RevisedSessionFacts, SessionFacts } from '../events/get-session.js
 import type { SessionRow } from '../events/sessions-repository.js';
 import { callsForInvoice, issueInvoiceForRegistration } from './invoice-issue-for-registration.js';
 import { queueRegistrationMail, renderRegistrationMails, ticketLinks, type TicketLinks } from './registration-mail.js';
-import { decideSeat, insertRegistration, POSITION_MARKER, type RegistrationRow } from './registrations-repository.js';
+import { insertRegistration, type RegistrationRow } from './registrations-repository.js';
+import { decideSeat, POSITION_MARKER } from './seat-repository.js';
 import type { FeeMode, RegistrationSource } from './tables.js';
 import { newTicketCode, ticketSecret } from './ticket-code.js';
 
