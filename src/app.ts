@@ -7,6 +7,7 @@ import swagger from '@fastify/swagger';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { Config } from './config.js';
+import { ChangeFeed } from './db/change-feed.js';
 import type { Database } from './db/client.js';
 import { accountsRoutes } from './modules/accounts/routes.js';
 import { authResolvers } from './modules/accounts/resolve-auth.js';
@@ -36,6 +37,7 @@ import { installErrorHandler } from './platform/http/error-handler.js';
 import './platform/http/fastify-types.js';
 import { healthRoutes } from './platform/http/health.js';
 import { localePlugin } from './platform/http/locale.js';
+import { RequestLog } from './platform/http/log-options.js';
 import { OPENAPI_INFO } from './platform/http/openapi.js';
 import { Messages } from './platform/i18n/catalogue.js';
 import type { Services } from './platform/services.js';
@@ -68,11 +70,13 @@ declare module 'fastify' {
 export async function buildApp(options: BuildOptions): Promise<App> {
   const { config, database } = options;
   const messages = options.messages ?? new Messages();
-  const services: Services = { config, database, db: database.db, messages };
+  const changes = new ChangeFeed(database);
+  const services: Services = { config, database, db: database.db, messages, changes };
 
   const app = Fastify({
     logger: options.logger ?? false,
     trustProxy: true,
+    logController: new RequestLog(),
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -115,7 +119,16 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   });
   await app.register(swagger, { openapi: OPENAPI_INFO, hideUntagged: true });
   await app.register(localePlugin, { messages, fallback: config.defaultLocale });
-  await app.register(authPlugin, authResolvers(database.db));
+  await app.register(authPlugin, authResolvers(database.db, changes));
+  await changes.start();
+  app.addHook('onClose', () => changes.stop());
+  if (database.kind === 'postgres') {
+    // A signed-in client that changed something reads its change on this instance at once.
+    app.addHook('onSend', (request, _reply, payload, done) => {
+      if (!request.auth || request.method === 'GET' || request.method === 'HEAD') return done(null, payload);
+      changes.settle().then(() => done(null, payload), done);
+    });
+  }
   installErrorHandler(app, renderErrorPage(services));
 
   await app.register(healthRoutes, { database });

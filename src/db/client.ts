@@ -32,9 +32,10 @@ export interface Database {
    * Calls `onNotify` with the payload of each NOTIFY on `channel` once its transaction commits, from
    * any instance on this database, and `onListening` each time listening (re)starts: notifications
    * sent while it was not listening are lost, so what they would have invalidated must be dropped.
-   * Resolves to a function that stops listening.
+   * `onLost` is called when the listening connection is lost, until it is back. Resolves to a
+   * function that stops listening.
    */
-  listen(channel: string, onNotify: (payload: string) => void, onListening: () => void): Promise<() => Promise<void>>;
+  listen(channel: string, onNotify: (payload: string) => void, onListening: () => void, onLost?: () => void): Promise<() => Promise<void>>;
 }
 
 export const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations', import.meta.url));
@@ -120,7 +121,7 @@ async function openPostgres(url: string, options: OpenOptions): Promise<Database
     async ping() {
       await db.execute(sql`select 1`);
     },
-    listen: (channel, onNotify, onListening) => listenOnPostgres(url, channel, onNotify, onListening),
+    listen: (channel, onNotify, onListening, onLost) => listenOnPostgres(url, channel, onNotify, onListening, onLost),
     async close() {
       await pool.end();
     },
@@ -134,7 +135,13 @@ const RELISTEN_MAX_MS = 30_000;
  * LISTEN on a connection of its own (a pooled one would be handed to other queries), opened again
  * with growing pauses whenever it is lost.
  */
-async function listenOnPostgres(url: string, channel: string, onNotify: (payload: string) => void, onListening: () => void): Promise<() => Promise<void>> {
+async function listenOnPostgres(
+  url: string,
+  channel: string,
+  onNotify: (payload: string) => void,
+  onListening: () => void,
+  onLost?: () => void,
+): Promise<() => Promise<void>> {
   let stopped = false;
   let client: pg.Client | null = null;
   let pause = RELISTEN_FIRST_MS;
@@ -147,6 +154,7 @@ async function listenOnPostgres(url: string, channel: string, onNotify: (payload
       if (lost) return;
       lost = true;
       connection.removeAllListeners('notification');
+      onLost?.();
       void connection.end().catch(() => undefined);
       if (stopped) return;
       timer = setTimeout(() => void connect().catch(() => undefined), pause);

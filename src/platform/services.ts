@@ -1,4 +1,5 @@
 import type { Config } from '../config.js';
+import type { ChangeFeed } from '../db/change-feed.js';
 import type { Database, Db } from '../db/client.js';
 import type { Messages } from './i18n/catalogue.js';
 
@@ -8,4 +9,6 @@ export interface Services {
   database: Database;
   db: Db;
   messages: Messages;
+  /** Changes to the rows instances keep in memory, from every instance. */
+  changes: ChangeFeed;
 }

@@ -155,7 +155,8 @@ describe('deny by default', () => {
     const app = Fastify();
     await app.register(cookie);
     await app.register(csrf);
-    await app.register(authPlugin, authResolvers(ctx.database.db));
+    const { ChangeFeed } = await import('../../db/change-feed.js');
+    await app.register(authPlugin, authResolvers(ctx.database.db, new ChangeFeed(ctx.database)));
     expect(() => app.get('/open', async () => 'x')).toThrow(/declares no access rule/);
     await app.close();
   });

@@ -112,20 +112,33 @@ const authUserColumns = {
   personId: users.personId,
 };
 
-export async function authBySessionHash(db: DbOrTx, hash: string): Promise<AuthContext | null> {
+/** A live session's user, with when the session ends. */
+export interface SessionCredential {
+  auth: AuthContext;
+  expiresAt: Date;
+}
+
+export async function findSessionCredential(db: DbOrTx, hash: string): Promise<SessionCredential | null> {
   const rows = await db
-    .select({ ...authUserColumns, memberships: membershipsOfUser })
+    .select({ ...authUserColumns, memberships: membershipsOfUser, expiresAt: sessions.expiresAt })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
     .where(and(eq(sessions.tokenHash, hash), gt(sessions.expiresAt, sql`now()`), isNull(users.disabledAt)))
     .limit(1);
-  return authFor(rows[0], 'session');
+  const row = rows[0];
+  if (!row) return null;
+  const { expiresAt, ...auth } = row;
+  return { auth: authFor(auth, 'session')!, expiresAt };
 }
 
-/** How stale a token's "last used" may be: recording every use would make each read request a write. */
-const LAST_USED_PRECISION_MS = 60_000;
+/** A live API token's user, with what recording its use needs. */
+export interface TokenCredential {
+  auth: AuthContext;
+  tokenId: string;
+  lastUsedAt: Date | null;
+}
 
-export async function authByTokenHash(db: DbOrTx, hash: string): Promise<AuthContext | null> {
+export async function findTokenCredential(db: DbOrTx, hash: string): Promise<TokenCredential | null> {
   const rows = await db
     .select({ ...authUserColumns, memberships: membershipsOfUser, tokenId: apiTokens.id, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
@@ -135,10 +148,11 @@ export async function authByTokenHash(db: DbOrTx, hash: string): Promise<AuthCon
   const row = rows[0];
   if (!row) return null;
   const { tokenId, lastUsedAt, ...auth } = row;
-  if (!lastUsedAt || Date.now() - lastUsedAt.getTime() >= LAST_USED_PRECISION_MS) {
-    await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, tokenId));
-  }
-  return authFor(auth, 'token');
+  return { auth: authFor(auth, 'token')!, tokenId, lastUsedAt };
+}
+
+export async function recordTokenUse(db: DbOrTx, tokenId: string): Promise<void> {
+  await db.update(apiTokens).set({ lastUsedAt: sql`now()` }).where(eq(apiTokens.id, tokenId));
 }
 
 export interface ApiTokenRow {

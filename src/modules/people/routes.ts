@@ -3,6 +3,7 @@ import type { FastifyInstance } from 'fastify';
 import { errorResponses } from '../../platform/http/schema-types.js';
 import type { Services } from '../../platform/services.js';
 import { createPerson } from './create-person.js';
+import { KeptPeople } from './kept-people.js';
 import { getPerson } from './get-person.js';
 import { importRoutes } from './import-routes.js';
 import { listPeople } from './list-people.js';
@@ -45,6 +46,7 @@ export const personView = (row: PersonRow) => ({
 export async function peopleRoutes(base: FastifyInstance, services: Services): Promise<void> {
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = services;
+  const kept = new KeptPeople(services.changes);
 
   app.get(
     '/api/v1/people',
@@ -86,7 +88,7 @@ export async function peopleRoutes(base: FastifyInstance, services: Services): P
         response: { 200: Person, ...errors },
       },
     },
-    async (request) => personView(await getPerson(db, { actor: request.auth, id: request.params.id })),
+    async (request) => personView(await getPerson(db, { actor: request.auth, id: request.params.id, kept })),
   );
 
   app.patch(

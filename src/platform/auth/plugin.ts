@@ -7,11 +7,14 @@ import { tokenHash } from './secrets.js';
 export const SESSION_COOKIE = 'usta_session';
 export const TOKEN_PREFIX = 'usta_';
 
+/** Lookups that may answer at once (from memory) or later (from the database). */
+type Found = AuthContext | null | Promise<AuthContext | null>;
+
 export interface AuthResolvers {
   /** Looks up a live session by the SHA-256 of its cookie value. */
-  bySessionHash(hash: string): Promise<AuthContext | null>;
+  bySessionHash(hash: string): Found;
   /** Looks up a live API token by its SHA-256. */
-  byTokenHash(hash: string): Promise<AuthContext | null>;
+  byTokenHash(hash: string): Found;
 }
 
 const UNSAFE = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
@@ -37,33 +40,42 @@ export const authPlugin = fp(
       }
     });
 
-    app.addHook('onRequest', async (request) => {
+    const settle = (request: FastifyRequest, found: Found, required: boolean, done: (error?: Error) => void) => {
+      const apply = (auth: AuthContext | null) => {
+        if (!auth && required) return done(new AppError('unauthenticated'));
+        request.auth = auth;
+        done();
+      };
+      if (found instanceof Promise) found.then(apply, done);
+      else apply(found);
+    };
+
+    app.addHook('onRequest', (request, _reply, done) => {
       const header = request.headers.authorization;
       if (header?.startsWith('Bearer ')) {
         const token = header.slice(7).trim();
-        const auth = token.startsWith(TOKEN_PREFIX) ? await opts.byTokenHash(tokenHash(token)) : null;
-        if (!auth) throw new AppError('unauthenticated');
-        request.auth = auth;
+        settle(request, token.startsWith(TOKEN_PREFIX) ? opts.byTokenHash(tokenHash(token)) : null, true, done);
         return;
       }
       const cookie = request.cookies[SESSION_COOKIE];
-      if (cookie) request.auth = await opts.bySessionHash(tokenHash(cookie));
+      if (cookie) settle(request, opts.bySessionHash(tokenHash(cookie)), false, done);
+      else done();
     });
 
-    app.addHook('preHandler', async (request, reply) => {
+    app.addHook('preHandler', (request, reply, done) => {
       const access = request.routeOptions.config?.access;
-      if (access === 'signed_in' && !request.auth) throw new AppError('unauthenticated');
+      if (access === 'signed_in' && !request.auth) return done(new AppError('unauthenticated'));
       if (access === 'platform_admin') {
-        if (!request.auth) throw new AppError('unauthenticated');
-        if (!request.auth.user.isPlatformAdmin) throw new AppError('forbidden');
+        if (!request.auth) return done(new AppError('unauthenticated'));
+        if (!request.auth.user.isPlatformAdmin) return done(new AppError('forbidden'));
       }
       const viaToken = request.auth?.via === 'token';
       const exempt = request.routeOptions.config?.csrf === false;
       if (UNSAFE.has(request.method) && !viaToken && !exempt && (request.auth?.via === 'session' || isFormPost(request))) {
-        await new Promise<void>((resolve, reject) => {
-          app.csrfProtection(request, reply, (err?: Error) => (err ? reject(new AppError('csrf')) : resolve()));
-        });
+        app.csrfProtection(request, reply, (err?: Error) => done(err ? new AppError('csrf') : undefined));
+        return;
       }
+      done();
     });
   },
   { name: 'usta-auth', dependencies: ['@fastify/cookie', '@fastify/csrf-protection'] },
