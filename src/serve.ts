@@ -2,7 +2,7 @@ import type { Config } from './config.js';
 import { fail, openForCommand as open } from './cli.js';
 import { refreshStatistics } from './db/statistics.js';
 import { buildApp, type App } from './app.js';
-import { loggerOptions } from './platform/http/log-options.js';
+import { batchedStdout, loggerOptions } from './platform/http/log-options.js';
 import { prepareFirstRun } from './demo/first-run.js';
 import { mailWorkerFor, type MailWorker } from './platform/mail/worker.js';
 import { resumeJobs } from './platform/jobs/runner.js';
@@ -36,7 +36,8 @@ export async function serve(config: Config): Promise<void> {
   const issuerKeys = issuerFor({ config, database }).keys();
   issuerKeys.catch(() => undefined);
   const messages = new Messages();
-  const app = await buildApp({ config, database, messages, logger: loggerOptions(config.logLevel) });
+  const logLines = batchedStdout();
+  const app = await buildApp({ config, database, messages, logger: loggerOptions(config.logLevel, logLines) });
   try {
     await issuerKeys;
   } catch (error) {
@@ -102,6 +103,7 @@ export async function serve(config: Config): Promise<void> {
   // From the start of the process, module loading included: what someone restarting Usta waits.
   const startupMs = Math.round(performance.now());
   app.log.info({ url, backend: database.kind, startupMs }, 'ready');
+  logLines.flush();
   const backend = database.kind === 'pglite' ? `embedded PostgreSQL in ${config.dataDir}` : 'PostgreSQL server';
   const shownUrl = config.port === 0 ? url : config.publicUrl;
   const lines = ['', `Usta is ready at ${shownUrl} (${backend}) in ${startupMs} ms.`, ...firstRun.lines, ''];

@@ -48,9 +48,14 @@ describe('usta serve', { timeout: PROCESS_TIMEOUT }, () => {
     const search = await live().waitForLog((line) => (line.req as { url?: string } | undefined)?.url?.startsWith('/api/v1/people') ?? false);
     await live().waitForLog((line) => line.msg === 'request completed' && line.reqId === search.reqId);
 
-    const requests = live().logs().filter((line) => line.msg === 'incoming request');
-    expect(requests.map((line) => line.req)).toContainEqual({ method: 'POST', url: '/api/v1/session' });
-    expect(requests.map((line) => line.req)).toContainEqual({ method: 'GET', url: '/api/v1/people?q=…' });
+    // A request is logged once, when it completes; a write also when it arrives.
+    const completed = live().logs().filter((line) => line.msg === 'request completed');
+    expect(completed.map((line) => line.req)).toContainEqual({ method: 'POST', url: '/api/v1/session' });
+    expect(completed.map((line) => line.req)).toContainEqual({ method: 'GET', url: '/api/v1/people?q=…' });
+    expect(completed.find((line) => line.reqId === search.reqId)).toMatchObject({ res: { statusCode: 401 } });
+    const arrived = live().logs().filter((line) => line.msg === 'incoming request');
+    expect(arrived.map((line) => line.req)).toContainEqual({ method: 'POST', url: '/api/v1/session' });
+    expect(arrived.map((line) => line.req)).not.toContainEqual({ method: 'GET', url: '/api/v1/people?q=…' });
 
     const output = live().output();
     const cookieSecrets = session.cookieValues.filter((value) => value.length >= 16);
