@@ -47,6 +47,13 @@ export async function peopleRoutes(base: FastifyInstance, services: Services): P
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = services;
   const kept = new KeptPeople(services.changes);
+  // A kept record is the same object until it changes, and so is its view.
+  const views = new WeakMap<PersonRow, ReturnType<typeof personView>>();
+  const viewOf = (row: PersonRow) => {
+    let view = views.get(row);
+    if (!view) views.set(row, (view = personView(row)));
+    return view;
+  };
 
   app.get(
     '/api/v1/people',
@@ -88,7 +95,7 @@ export async function peopleRoutes(base: FastifyInstance, services: Services): P
         response: { 200: Person, ...errors },
       },
     },
-    async (request) => personView(await getPerson(db, { actor: request.auth, id: request.params.id, kept })),
+    async (request) => viewOf(await getPerson(db, { actor: request.auth, id: request.params.id, kept })),
   );
 
   app.patch(

@@ -13,7 +13,7 @@ export const localePlugin = fp(
   async (app: FastifyInstance, opts: { messages: Messages; fallback: Locale }) => {
     app.decorateRequest('locale', opts.fallback);
     app.decorateRequest('tr', null as never);
-    app.addHook('onRequest', async (request) => {
+    app.addHook('onRequest', (request, _reply, done) => {
       const query = request.query as Record<string, unknown> | undefined;
       const fromQuery = query?.lang;
       const fromCookie = request.cookies[LOCALE_COOKIE];
@@ -24,6 +24,7 @@ export const localePlugin = fp(
           : negotiateLocale(request.headers['accept-language'], opts.fallback);
       request.locale = locale;
       request.tr = opts.messages.translator(locale);
+      done();
     });
   },
   { name: 'usta-locale', dependencies: ['@fastify/cookie'] },
