@@ -1,14 +1,16 @@
 #!/usr/bin/env node
-// Runs the TypeScript entry point through tsx, so `npx usta <command>` works from a checkout.
-import { spawnSync } from 'node:child_process';
-import { createRequire } from 'node:module';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+// `npx usta <command>` from a checkout: runs the compiled server and command line (dist/server),
+// building it first when it is missing or older than the sources (it says so on stderr).
+import { pathToFileURL } from 'node:url';
+import { ensureServerBuild, SERVER_MAIN } from '../scripts/build-server.mjs';
 
-const root = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const require = createRequire(import.meta.url);
-const tsx = require.resolve('tsx/cli');
-const result = spawnSync(process.execPath, [tsx, path.join(root, 'src', 'main.ts'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-});
-process.exit(result.status ?? 1);
+try {
+  await ensureServerBuild();
+} catch (error) {
+  process.stderr.write(`usta: the server did not build: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}\n`);
+  process.exit(1);
+}
+// Stack traces name the TypeScript sources.
+process.setSourceMapsEnabled(true);
+// In this process, so signals reach the server itself; it reads its command from process.argv.
+await import(pathToFileURL(SERVER_MAIN).href);

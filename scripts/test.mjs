@@ -1,7 +1,8 @@
 #!/usr/bin/env node
 // The project's test command (`npm test`). Runs lint and types, the unit tests (PGlite), the same
 // database tests on a throw-away PostgreSQL cluster, and the browser journeys in Debian's Chromium,
-// installing what is missing from Debian's packages; ends with one line "N passed, N failed".
+// installing what is missing from Debian's packages; ends with one line "N passed, N failed". The
+// tests that start `usta` run the compiled server, built first.
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
@@ -97,8 +98,23 @@ async function lint() {
   if ((await run(bin('tsc'), ['--noEmit', '-p', 'tsconfig.json'])) !== 0) fail('tsc found type errors');
 }
 
+let serverBuilt = null;
+
+/**
+ * The process tests and the browser journeys run the compiled server that ships (dist/server), as
+ * `npm start` does: built once here, from the sources as they are now.
+ */
+function buildServer() {
+  serverBuilt ??= (async () => {
+    say('Building the server (npm run build:server)…');
+    if ((await run('node', [path.join('scripts', 'build-server.mjs')])) !== 0) fail('the server did not build');
+  })();
+  return serverBuilt;
+}
+
 async function unit() {
   heading('Unit tests (pure code and the embedded PGlite database)');
+  await buildServer();
   await vitest('unit');
 }
 
@@ -111,6 +127,7 @@ async function pg() {
     return;
   }
   say(`USTA_TEST_PG_URL=${cluster.url}`);
+  await buildServer();
   try {
     await vitest('pg', { USTA_TEST_PG_URL: cluster.url });
   } finally {
@@ -138,6 +155,7 @@ async function e2e() {
     fail('the web app did not build');
     return;
   }
+  await buildServer();
   await vitest('e2e');
 }
 

@@ -4,6 +4,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import pg from 'pg';
+import { ensureServerBuild, SERVER_MAIN } from '../../scripts/build-server.mjs';
 import { ROOT, testBackend, testServerUrl } from '../backend.js';
 
 /** Credentials of the administrator every test server is started with (USTA_ADMIN_EMAIL/PASSWORD). */
@@ -97,13 +98,21 @@ function installReaper(): void {
   }
 }
 
+let built: Promise<void> | null = null;
+
+/** Builds dist/server, once per process, if a source changed since it was built (`npm test` builds it first). */
+function serverBuilt(): Promise<void> {
+  built ??= ensureServerBuild();
+  return built;
+}
+
 /**
- * `node --import tsx src/main.ts …`: one process, so a signal sent to it reaches the server itself
- * (the tsx command-line wrapper would run the server as its child).
+ * `node dist/server/main.js …`, the compiled server and command line that `npm start` and `npx usta`
+ * run: one process, so a signal sent to it reaches the server itself.
  */
 function spawnUsta(args: string[], env: Record<string, string>): ChildProcess {
   installReaper();
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(ROOT, 'src', 'main.ts'), ...args], {
+  const child = spawn(process.execPath, ['--enable-source-maps', SERVER_MAIN, ...args], {
     cwd: ROOT,
     env: childEnv(env),
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -119,7 +128,8 @@ export interface CommandResult extends Exit {
 }
 
 /** Runs a `usta` command to its end (bounded by `timeoutMs`). */
-export function runUsta(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<CommandResult> {
+export async function runUsta(args: string[], env: Record<string, string>, timeoutMs = 60_000): Promise<CommandResult> {
+  await serverBuilt();
   const child = spawnUsta(args, env);
   let stdout = '';
   let stderr = '';
@@ -157,6 +167,7 @@ export interface UstaServer {
 
 /** Starts `usta serve` and resolves once it logs that it is ready. */
 export async function startUsta(env: Record<string, string>, timeoutMs = 60_000): Promise<UstaServer> {
+  await serverBuilt();
   const child = spawnUsta(['serve'], env);
   const lines: LogLine[] = [];
   let text = '';

@@ -34,8 +34,20 @@ interface Thread {
   jobs: Map<number, Job>;
 }
 
-const BOOT = new URL('./proof-worker-boot.mjs', import.meta.url);
-const ENTRY = new URL('./proof-worker.ts', import.meta.url).href;
+/** `true` in the compiled server (scripts/build-server.mjs defines it); absent when the sources run. */
+declare const USTA_COMPILED: boolean | undefined;
+
+/**
+ * The compiled worker is an entry point of its own beside the compiled server; from the sources
+ * (tests, `npm run dev`) a boot file loads the TypeScript module through tsx.
+ */
+function startWorker(): Worker {
+  if (typeof USTA_COMPILED !== 'undefined' && USTA_COMPILED) {
+    return new Worker(new URL('../../../dist/server/proof-worker.js', import.meta.url));
+  }
+  const entry = new URL('./proof-worker.ts', import.meta.url).href;
+  return new Worker(new URL('./proof-worker-boot.mjs', import.meta.url), { workerData: { entry } });
+}
 
 /**
  * Worker threads that canonicalise and hash credentials with the reference implementation while
@@ -58,7 +70,7 @@ export function createProofPool(options: { size?: number } = {}): ProofPool {
   };
 
   const start = (): Thread => {
-    const worker = new Worker(BOOT, { workerData: { entry: ENTRY } });
+    const worker = startWorker();
     const thread: Thread = { worker, jobs: new Map() };
     worker.on('message', (reply: ProofReply) => {
       const job = thread.jobs.get(reply.job);
