@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { INTL_LOCALE, type Messages } from '../../platform/i18n/catalogue.js';
 import { pickTranslation } from '../../platform/i18n/translated.js';
 import type { Bilingual, CertificationCertificateInput, CertificationLabels } from '../../platform/pdf/certificate-types.js';
-import { renderCertificatePdf } from '../../platform/pdf/render-certificate.js';
+import { renderCertificatePdf } from '../../platform/pdf/on-demand.js';
 import { loadSessionFacts } from '../events/get-session.js';
 import { getProjectAcknowledgement } from '../events/project-acknowledgement.js';
 import { listPersonCompletions } from '../registration/list-person-completions.js';

@@ -1,5 +1,4 @@
-import { readPdfAttachments } from '../../platform/pdf/attachments.js';
-import { checkCertificatePdf } from '../../platform/pdf/visible-fields.js';
+import { checkCertificatePdf, readPdfAttachments } from '../../platform/pdf/on-demand.js';
 import type { PdfReader } from './verify-file.js';
 
 /** Certificate PDFs read with pdf-lib (attachments) and PDF.js (visible text), as on the server. */

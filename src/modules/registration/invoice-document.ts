@@ -5,7 +5,7 @@ import { AppError } from '../../platform/errors.js';
 import { INTL_LOCALE, isLocale, type Messages } from '../../platform/i18n/catalogue.js';
 import { pickTranslation } from '../../platform/i18n/translated.js';
 import { formatDateRange } from '../../platform/pdf/format.js';
-import { renderInvoicePdf } from '../../platform/pdf/invoice-pdf.js';
+import { renderInvoicePdf } from '../../platform/pdf/on-demand.js';
 import type { InvoiceDocumentInput } from '../../platform/pdf/invoice-types.js';
 import { loadSessionFacts } from '../events/get-session.js';
 import { getProjectAcknowledgement } from '../events/project-acknowledgement.js';
