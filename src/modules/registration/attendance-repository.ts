@@ -1,4 +1,4 @@
-import { and, asc, eq, inArray, sql } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { DbOrTx } from '../../db/client.js';
 import { sessionDays, trainingSessions } from '../events/tables.js';
 import { people } from '../people/tables.js';
@@ -35,11 +35,21 @@ function attendees(db: DbOrTx) {
   return db.select(attendeeColumns).from(registrations).innerJoin(people, eq(people.id, registrations.personId));
 }
 
-/** The registrations of a session in the given statuses, in name order. */
+/**
+ * The registrations of a session in the given statuses, in name order. Read as one JSON value: a
+ * session can have tens of thousands of registrants, and the embedded database hands over one value
+ * many times faster than as many rows.
+ */
 export async function attendeesOfSession(db: DbOrTx, sessionId: string, statuses: RegistrationStatus[] = ['confirmed']): Promise<AttendeeRow[]> {
-  return attendees(db)
-    .where(and(eq(registrations.sessionId, sessionId), inArray(registrations.status, statuses)))
-    .orderBy(asc(people.fullName), asc(registrations.id));
+  const result = await db.execute(sql`
+    select json_agg(json_build_object(
+        'registrationId', ${registrations.id}, 'sessionId', ${registrations.sessionId}, 'associationId', ${registrations.associationId},
+        'personId', ${registrations.personId}, 'status', ${registrations.status}, 'ticketCode', ${registrations.ticketCode},
+        'locale', ${registrations.locale}, 'fullName', ${people.fullName}, 'nameLatin', ${people.nameLatin}, 'email', ${people.email})
+      order by ${people.fullName}, ${registrations.id}) as attendees
+    from ${registrations} inner join ${people} on ${people.id} = ${registrations.personId}
+    where ${and(eq(registrations.sessionId, sessionId), inArray(registrations.status, statuses))}`);
+  return (result as { rows: Array<{ attendees: AttendeeRow[] | null }> }).rows[0]?.attendees ?? [];
 }
 
 export async function findAttendeeByTicket(db: DbOrTx, ticketCode: string): Promise<AttendeeRow | null> {
