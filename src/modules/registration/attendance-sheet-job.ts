@@ -4,7 +4,7 @@ import { AppError } from '../../platform/errors.js';
 import { loadSessionFacts } from '../events/get-session.js';
 import { writeMarkRows } from './attendance-repository.js';
 import { ATTENDANCE_IMPORT, type AttendanceImportInput } from './attendance-sheet-preview.js';
-import { computeCompletions } from './completion-compute.js';
+import { recomputeSessionCompletions } from './completion-compute.js';
 import type { TrainingMailDeps } from './completion-mail.js';
 
 /** Rows per statement: one JSON parameter each, large enough to be quick, small enough that progress moves. */
@@ -16,7 +16,7 @@ const BATCH = 5000;
  * (completion-mail-pass.ts), which sends them within minutes: a sheet of thousands is not held
  * up, nor rolled back, by thousands of mails.
  */
-async function runAttendanceImport(deps: TrainingMailDeps, { tx, job, progress }: JobContext): Promise<JobResult> {
+async function runAttendanceImport({ tx, job, progress }: JobContext): Promise<JobResult> {
   const input = job.input as AttendanceImportInput;
   const session = await loadSessionFacts(tx, input.sessionId);
   if (!session) throw new AppError('not_found', { values: { what: 'session' } });
@@ -27,13 +27,14 @@ async function runAttendanceImport(deps: TrainingMailDeps, { tx, job, progress }
     await writeMarkRows(tx, input.rows.slice(start, start + BATCH), dayIds, 'sheet', job.createdBy);
     progress(Math.min(start + BATCH, input.rows.length));
   }
-  await computeCompletions(tx, deps, { session, actorId: job.createdBy, now: new Date(), mail: false });
+  await recomputeSessionCompletions(tx, session, job.createdBy);
   // Once written, the marks live in the attendance table; the job keeps only the summary.
   const { rows: _rows, ...summary } = input;
   await replaceJobInput(tx, job.id, summary);
   return { created: input.rows.length, skipped: input.invalid };
 }
 
-export function attendanceJobHandlers(deps: TrainingMailDeps): JobHandlers {
-  return { [ATTENDANCE_IMPORT]: (context) => runAttendanceImport(deps, context) };
+/** The mail settings are taken for the job kinds' common shape; the import itself sends no mail. */
+export function attendanceJobHandlers(_deps: TrainingMailDeps): JobHandlers {
+  return { [ATTENDANCE_IMPORT]: runAttendanceImport };
 }

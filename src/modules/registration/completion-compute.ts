@@ -7,10 +7,12 @@ import {
   appendHistory,
   completionFactsOfSession,
   lockSessionCompletions,
+  ruleFactsOfSession,
   writeCompletions,
   type CompletionFactsRow,
   type CompletionWrite,
   type HistoryWrite,
+  type RuleFactsRow,
 } from './completions-repository.js';
 
 export interface ComputeCompletionsOptions {
@@ -43,36 +45,75 @@ export async function computeCompletions(db: DbOrTx, deps: TrainingMailDeps, opt
   const { session } = options;
   await lockSessionCompletions(db, session.id);
   const facts = await completionFactsOfSession(db, session.id, options.registrationIds);
-  const dayCount = session.days.length;
-  const rule = { minAttendancePercent: session.minAttendancePercent, requiresFinalTest: session.requiresFinalTest, minTestScore: session.minTestScore };
-
   const writes: CompletionWrite[] = [];
   const history: HistoryWrite[] = [];
   const result = facts.map((row): ComputedCompletion => {
-    const percent = attendancePercent(row.attendedDays, dayCount);
-    const computed = meetsRule(rule, { attendedDays: row.attendedDays, dayCount, testScore: row.testScore });
-    const before = row.record;
-    const overridden = before?.overridden ?? false;
-    const completed = overridden ? before!.completed : computed;
-    if (!before || before.completed !== completed || before.attendancePercent !== percent) {
-      const verificationCode = before?.verificationCode ?? newVerificationCode();
-      writes.push({ registrationId: row.registrationId, completed, attendancePercent: percent, overridden, verificationCode });
-      if ((before?.completed ?? false) !== completed) {
-        history.push({ registrationId: row.registrationId, completed, kind: 'computed', reason: 'computed', actorId: options.actorId });
-      }
-      return {
-        ...row,
-        attendancePercent: percent,
-        computedCompleted: computed,
-        record: { completed, overridden, attendancePercent: percent, verificationCode, mailed: before?.mailed ?? false, updatedAt: options.now },
-      };
-    }
-    return { ...row, attendancePercent: percent, computedCompleted: computed };
+    const decision = decide(row, session, options.actorId);
+    if (decision.history) history.push(decision.history);
+    if (!decision.write) return { ...row, attendancePercent: decision.percent, computedCompleted: decision.computed };
+    writes.push(decision.write);
+    const { completed, overridden, attendancePercent, verificationCode } = decision.write;
+    return {
+      ...row,
+      attendancePercent,
+      computedCompleted: decision.computed,
+      record: { completed, overridden, attendancePercent, verificationCode, mailed: row.record?.mailed ?? false, updatedAt: options.now },
+    };
   });
   await writeCompletions(db, writes);
   await appendHistory(db, history);
   if (options.mail !== false) await mailNewCompleters(db, deps, session, result, options.now);
   return result;
+}
+
+/**
+ * Evaluates the rule for every confirmed registration of the session and stores what changed, as
+ * computeCompletions does, without mail and without reading the registrants' names: for a change to
+ * a whole session at once, such as a sheet import. Returns how many records were written.
+ */
+export async function recomputeSessionCompletions(db: DbOrTx, session: SessionFacts, actorId: string | null): Promise<number> {
+  await lockSessionCompletions(db, session.id);
+  const writes: CompletionWrite[] = [];
+  const history: HistoryWrite[] = [];
+  for (const row of await ruleFactsOfSession(db, session.id)) {
+    const decision = decide(row, session, actorId);
+    if (decision.write) writes.push(decision.write);
+    if (decision.history) history.push(decision.history);
+  }
+  await writeCompletions(db, writes);
+  await appendHistory(db, history);
+  return writes.length;
+}
+
+interface Decision {
+  percent: number;
+  computed: boolean;
+  /** The record to store, when it is new or differs from the stored one. */
+  write: CompletionWrite | null;
+  /** The change of status to record, when the status changes. */
+  history: HistoryWrite | null;
+}
+
+/**
+ * The rule's verdict for one registration against its stored record. An override stays in force
+ * (its percentage is still kept current); a change of status is recorded in the history.
+ */
+function decide(row: RuleFactsRow, session: SessionFacts, actorId: string | null): Decision {
+  const dayCount = session.days.length;
+  const rule = { minAttendancePercent: session.minAttendancePercent, requiresFinalTest: session.requiresFinalTest, minTestScore: session.minTestScore };
+  const percent = attendancePercent(row.attendedDays, dayCount);
+  const computed = meetsRule(rule, { attendedDays: row.attendedDays, dayCount, testScore: row.testScore });
+  const before = row.record;
+  const overridden = before?.overridden ?? false;
+  const completed = overridden ? before!.completed : computed;
+  if (before && before.completed === completed && before.attendancePercent === percent) return { percent, computed, write: null, history: null };
+  const verificationCode = before?.verificationCode ?? newVerificationCode();
+  return {
+    percent,
+    computed,
+    write: { registrationId: row.registrationId, completed, attendancePercent: percent, overridden, verificationCode },
+    history: (before?.completed ?? false) !== completed ? { registrationId: row.registrationId, completed, kind: 'computed', reason: 'computed', actorId } : null,
+  };
 }
 
 /** Sends the completion mail to those who completed and have not had it, once the session's last day has begun. */
