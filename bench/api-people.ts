@@ -92,6 +92,8 @@ async function main(): Promise<void> {
     const bodyFile = path.join(dataDir, 'person.json');
     fs.writeFileSync(bodyFile, await person.text());
     bare = await startBare(bodyFile);
+    // The load generator runs in this process: it does not also read the server's log lines.
+    server.ignoreOutput();
 
     const usta = await measure(personUrl, headers);
     const baseline = await measure(`${bare.url}/api/v1/people/${id}`, headers);

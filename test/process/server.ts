@@ -163,6 +163,11 @@ export interface UstaServer {
   stop(): Promise<Exit>;
   /** SIGKILL, then waits for the exit. */
   kill(): Promise<Exit>;
+  /**
+   * From now on, read standard output without keeping or parsing it: a load generator in this process
+   * must not spend its time on the server's log lines.
+   */
+  ignoreOutput(): void;
 }
 
 /** Starts `usta serve` and resolves once it logs that it is ready. */
@@ -190,7 +195,9 @@ export async function startUsta(env: Record<string, string>, timeoutMs = 60_000)
       }
     }
   };
+  let collecting = true;
   child.stdout!.on('data', (chunk: Buffer) => {
+    if (!collecting) return;
     text += chunk.toString();
     pending += chunk.toString();
     const parts = pending.split('\n');
@@ -238,6 +245,9 @@ export async function startUsta(env: Record<string, string>, timeoutMs = 60_000)
     exited,
     stop: () => signalAndWait('SIGTERM'),
     kill: () => signalAndWait('SIGKILL'),
+    ignoreOutput: () => {
+      collecting = false;
+    },
   };
 }
 
