@@ -35,6 +35,9 @@ function attendees(db: DbOrTx) {
   return db.select(attendeeColumns).from(registrations).innerJoin(people, eq(people.id, registrations.personId));
 }
 
+/** An attendee as one JSON array, in this order: shorter to build and read than an object with names. */
+type AttendeeTuple = [string, string, string, RegistrationStatus, string, string, string, string | null, string | null];
+
 /**
  * The registrations of a session in the given statuses, in name order. Read as one JSON value: a
  * session can have tens of thousands of registrants, and the embedded database hands over one value
@@ -42,14 +45,25 @@ function attendees(db: DbOrTx) {
  */
 export async function attendeesOfSession(db: DbOrTx, sessionId: string, statuses: RegistrationStatus[] = ['confirmed']): Promise<AttendeeRow[]> {
   const result = await db.execute(sql`
-    select json_agg(json_build_object(
-        'registrationId', ${registrations.id}, 'sessionId', ${registrations.sessionId}, 'associationId', ${registrations.associationId},
-        'personId', ${registrations.personId}, 'status', ${registrations.status}, 'ticketCode', ${registrations.ticketCode},
-        'locale', ${registrations.locale}, 'fullName', ${people.fullName}, 'nameLatin', ${people.nameLatin}, 'email', ${people.email})
+    select json_agg(json_build_array(
+        ${registrations.id}, ${registrations.associationId}, ${registrations.personId}, ${registrations.status}, ${registrations.ticketCode},
+        ${registrations.locale}, ${people.fullName}, ${people.nameLatin}, ${people.email})
       order by ${people.fullName}, ${registrations.id}) as attendees
     from ${registrations} inner join ${people} on ${people.id} = ${registrations.personId}
     where ${and(eq(registrations.sessionId, sessionId), inArray(registrations.status, statuses))}`);
-  return (result as { rows: Array<{ attendees: AttendeeRow[] | null }> }).rows[0]?.attendees ?? [];
+  const tuples = (result as { rows: Array<{ attendees: AttendeeTuple[] | null }> }).rows[0]?.attendees ?? [];
+  return tuples.map(([registrationId, associationId, personId, status, ticketCode, locale, fullName, nameLatin, email]) => ({
+    registrationId,
+    sessionId,
+    associationId,
+    personId,
+    status,
+    ticketCode,
+    locale,
+    fullName,
+    nameLatin,
+    email,
+  }));
 }
 
 export async function findAttendeeByTicket(db: DbOrTx, ticketCode: string): Promise<AttendeeRow | null> {
