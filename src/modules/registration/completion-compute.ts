@@ -6,13 +6,13 @@ import { attendancePercent, meetsRule } from './completion-rule.js';
 import {
   appendHistory,
   completionFactsOfSession,
+  countUnrecordedCompletions,
   lockSessionCompletions,
-  ruleFactsOfSession,
+  recomputeCompletionsInBulk,
   writeCompletions,
   type CompletionFactsRow,
   type CompletionWrite,
   type HistoryWrite,
-  type RuleFactsRow,
 } from './completions-repository.js';
 
 export interface ComputeCompletionsOptions {
@@ -68,21 +68,19 @@ export async function computeCompletions(db: DbOrTx, deps: TrainingMailDeps, opt
 
 /**
  * Evaluates the rule for every confirmed registration of the session and stores what changed, as
- * computeCompletions does, without mail and without reading the registrants' names: for a change to
- * a whole session at once, such as a sheet import. Returns how many records were written.
+ * computeCompletions does, in one statement and without mail: for a change to a whole session at
+ * once, such as a sheet import. Returns how many records were written.
  */
 export async function recomputeSessionCompletions(db: DbOrTx, session: SessionFacts, actorId: string | null): Promise<number> {
   await lockSessionCompletions(db, session.id);
-  const writes: CompletionWrite[] = [];
-  const history: HistoryWrite[] = [];
-  for (const row of await ruleFactsOfSession(db, session.id)) {
-    const decision = decide(row, session, actorId);
-    if (decision.write) writes.push(decision.write);
-    if (decision.history) history.push(decision.history);
-  }
-  await writeCompletions(db, writes);
-  await appendHistory(db, history);
-  return writes.length;
+  const codes = Array.from({ length: await countUnrecordedCompletions(db, session.id) }, newVerificationCode);
+  const rule = {
+    dayCount: session.days.length,
+    minAttendancePercent: session.minAttendancePercent,
+    requiresFinalTest: session.requiresFinalTest,
+    minTestScore: session.minTestScore,
+  };
+  return recomputeCompletionsInBulk(db, { sessionId: session.id, rule, actorId, codes });
 }
 
 interface Decision {
@@ -98,7 +96,7 @@ interface Decision {
  * The rule's verdict for one registration against its stored record. An override stays in force
  * (its percentage is still kept current); a change of status is recorded in the history.
  */
-function decide(row: RuleFactsRow, session: SessionFacts, actorId: string | null): Decision {
+function decide(row: CompletionFactsRow, session: SessionFacts, actorId: string | null): Decision {
   const dayCount = session.days.length;
   const rule = { minAttendancePercent: session.minAttendancePercent, requiresFinalTest: session.requiresFinalTest, minTestScore: session.minTestScore };
   const percent = attendancePercent(row.attendedDays, dayCount);

@@ -101,36 +101,85 @@ export async function completionFactsOfSession(db: DbOrTx, sessionId: string, re
   }));
 }
 
-/** What the completion rule needs of one confirmed registration, with the parts of its record a computation changes. */
-export interface RuleFactsRow {
-  registrationId: string;
-  attendedDays: number;
-  testScore: number | null;
-  record: Pick<StoredCompletion, 'completed' | 'overridden' | 'attendancePercent' | 'verificationCode'> | null;
+/** A session's completion rule with its number of days, as the bulk recomputation evaluates it. */
+export interface SessionRule {
+  dayCount: number;
+  minAttendancePercent: number;
+  requiresFinalTest: boolean;
+  minTestScore: number | null;
+}
+
+/** Confirmed registrations of a session without a completion record yet: how many new verification codes a recomputation needs at most. */
+export async function countUnrecordedCompletions(db: DbOrTx, sessionId: string): Promise<number> {
+  const result = await db.execute(sql`
+    select count(*)::int as missing from ${registrations} r
+    where r.session_id = ${sessionId} and r.status = 'confirmed'
+      and not exists (select 1 from ${completions} c where c.registration_id = r.id)`);
+  return (result as { rows: Array<{ missing: number }> }).rows[0]?.missing ?? 0;
 }
 
 /**
- * The rule's facts for every confirmed registration of a session, for recomputing a whole session
- * at once (after a sheet import). Read as one JSON value: the embedded database hands over one
- * value many times faster than tens of thousands of rows.
+ * Recomputes every confirmed registration of a session in one statement, as computeCompletions
+ * does one by one: the rule evaluated as meetsRule and attendancePercent do (completion-rule.ts;
+ * a test holds the two to the same answers), a record written where it is new or differs (an
+ * override keeps its status, its percentage is kept current), and each change of status appended
+ * to the history. `codes` gives the verification codes of new records, one per registration
+ * without a record; one confirmed since they were counted has no record until the next
+ * computation. Returns how many records were written.
  */
-export async function ruleFactsOfSession(db: DbOrTx, sessionId: string): Promise<RuleFactsRow[]> {
+export async function recomputeCompletionsInBulk(
+  db: DbOrTx,
+  options: { sessionId: string; rule: SessionRule; actorId: string | null; codes: string[] },
+): Promise<number> {
+  const { sessionId, rule, actorId, codes } = options;
+  const meets =
+    rule.dayCount <= 0
+      ? sql`false`
+      : sql`f.days * 100 >= ${rule.minAttendancePercent}::int * ${rule.dayCount}::int
+          and (not ${rule.requiresFinalTest}::boolean or (f.score is not null and f.score >= ${rule.minTestScore ?? 0}::numeric))`;
+  const percent = rule.dayCount <= 0 ? sql`0` : sql`f.days * 100 / ${rule.dayCount}::int`;
   const result = await db.execute(sql`
     with attended as (
       select a.registration_id, count(*) filter (where a.present)::int as days
       from ${attendance} a join ${sessionDays} d on d.id = a.day_id
       where d.session_id = ${sessionId}
-      group by a.registration_id)
-    select json_agg(json_build_object(
-        'registrationId', r.id, 'attendedDays', coalesce(attended.days, 0), 'testScore', t.score,
-        'record', case when c.registration_id is null then null else json_build_object(
-          'completed', c.completed, 'overridden', c.overridden, 'attendancePercent', c.attendance_percent, 'verificationCode', c.verification_code) end)) as facts
-    from ${registrations} r
-    left join attended on attended.registration_id = r.id
-    left join ${testResults} t on t.registration_id = r.id
-    left join ${completions} c on c.registration_id = r.id
-    where r.session_id = ${sessionId} and r.status = 'confirmed'`);
-  return (result as { rows: Array<{ facts: RuleFactsRow[] | null }> }).rows[0]?.facts ?? [];
+      group by a.registration_id),
+    facts as (
+      select r.id, coalesce(attended.days, 0) as days, t.score, c.completed as was, c.attendance_percent as was_percent,
+             coalesce(c.overridden, false) as overridden, c.verification_code
+      from ${registrations} r
+      left join attended on attended.registration_id = r.id
+      left join ${testResults} t on t.registration_id = r.id
+      left join ${completions} c on c.registration_id = r.id
+      where r.session_id = ${sessionId} and r.status = 'confirmed'),
+    verdicts as (
+      select f.id, f.was, f.was_percent, f.overridden, f.verification_code, ${percent} as percent,
+             case when f.overridden then f.was else ${meets} end as completed
+      from facts f),
+    numbered as (
+      select v.*, row_number() over (partition by v.verification_code is null order by v.id) as n
+      from verdicts v
+      where v.was is null or v.was <> v.completed or v.was_percent <> v.percent),
+    fresh as (
+      select code, n from unnest(${`{${codes.join(',')}}`}::text[]) with ordinality as fresh(code, n)),
+    changed as (
+      select v.id, v.was, v.completed, v.percent, v.overridden, coalesce(v.verification_code, fresh.code) as code
+      from numbered v left join fresh on v.verification_code is null and fresh.n = v.n
+      where v.verification_code is not null or fresh.code is not null),
+    written as (
+      insert into ${completions} (registration_id, completed, attendance_percent, overridden, verification_code)
+      select id, completed, percent, overridden, code from changed
+      on conflict (registration_id) do update
+        set completed = excluded.completed, attendance_percent = excluded.attendance_percent,
+            overridden = excluded.overridden, updated_at = now()
+      returning 1),
+    logged as (
+      insert into ${completionHistory} (registration_id, completed, kind, reason, actor_id, at)
+      select id, completed, 'computed', 'computed', ${actorId}::uuid, clock_timestamp() from changed
+      where coalesce(was, false) <> completed
+      returning 1)
+    select (select count(*)::int from written) as written, (select count(*)::int from logged) as logged`);
+  return (result as { rows: Array<{ written: number }> }).rows[0]?.written ?? 0;
 }
 
 export interface CompletionWrite {
