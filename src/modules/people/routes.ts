@@ -47,13 +47,9 @@ export async function peopleRoutes(base: FastifyInstance, services: Services): P
   const app = base.withTypeProvider<TypeBoxTypeProvider>();
   const { db } = services;
   const kept = new KeptPeople(services.changes);
-  // A kept record is the same object until it changes, and so is its view.
-  const views = new WeakMap<PersonRow, ReturnType<typeof personView>>();
-  const viewOf = (row: PersonRow) => {
-    let view = views.get(row);
-    if (!view) views.set(row, (view = personView(row)));
-    return view;
-  };
+  // A kept record is the same object until it changes: its JSON (made by the route's own
+  // serializer, so through its response schema) is made once.
+  const answers = new WeakMap<PersonRow, string>();
 
   app.get(
     '/api/v1/people',
@@ -95,7 +91,13 @@ export async function peopleRoutes(base: FastifyInstance, services: Services): P
         response: { 200: Person, ...errors },
       },
     },
-    async (request) => viewOf(await getPerson(db, { actor: request.auth, id: request.params.id, kept })),
+    async (request, reply) => {
+      const row = await getPerson(db, { actor: request.auth, id: request.params.id, kept });
+      let json = answers.get(row);
+      if (json === undefined) answers.set(row, (json = reply.serialize(personView(row)) as string));
+      // Already serialized: sent as it is.
+      return reply.type('application/json; charset=utf-8').send(json as never);
+    },
   );
 
   app.patch(
