@@ -1,14 +1,15 @@
-import type { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import * as vc from '@digitalbazaar/vc';
 import { AppError } from '../../platform/errors.js';
 import { type JsonObject } from './build-credential.js';
-import { dataIntegrityLibraries, type DataIntegrityLibraries } from './data-integrity-libraries.js';
 import { documentLoader } from './document-loader.js';
 import { type KeySigner } from './key-store.js';
 
 // One suite per signer: building it validates the signer, and issuance signs thousands in a row.
 const suites = new WeakMap<KeySigner, DataIntegrityProof>();
 
-function suiteFor(signer: KeySigner, { DataIntegrityProof, eddsaRdfc2022 }: DataIntegrityLibraries): DataIntegrityProof {
+function suiteFor(signer: KeySigner): DataIntegrityProof {
   if (signer.algorithm !== 'Ed25519') {
     throw new AppError('internal', { values: { reason: 'eddsa-rdfc-2022 needs an Ed25519 key' } });
   }
@@ -26,7 +27,6 @@ function suiteFor(signer: KeySigner, { DataIntegrityProof, eddsaRdfc2022 }: Data
  * Contexts come from the bundled offline loader only.
  */
 export async function signCredential(credential: JsonObject, signer: KeySigner): Promise<JsonObject> {
-  const libraries = await dataIntegrityLibraries();
-  const signed = await libraries.vc.issue({ credential: structuredClone(credential), suite: suiteFor(signer, libraries), documentLoader });
+  const signed = await vc.issue({ credential: structuredClone(credential), suite: suiteFor(signer), documentLoader });
   return signed as JsonObject;
 }

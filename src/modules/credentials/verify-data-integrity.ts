@@ -1,6 +1,7 @@
-import type { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { DataIntegrityProof } from '@digitalbazaar/data-integrity';
+import { cryptosuite as eddsaRdfc2022 } from '@digitalbazaar/eddsa-rdfc-2022-cryptosuite';
+import jsigs from 'jsonld-signatures';
 import { type JsonObject } from './build-credential.js';
-import { dataIntegrityLibraries } from './data-integrity-libraries.js';
 import { createDocumentLoader, MULTIKEY_V1_CONTEXT } from './document-loader.js';
 import { jwkFromPublicKeyMultibase, publicKeyMultibaseFromJwk } from './key-pairs.js';
 import { type KeyResolver, type ResolvedKey } from './key-resolver.js';
@@ -14,7 +15,7 @@ export interface ProofOutcome {
   key?: ResolvedKey;
 }
 
-let suite: DataIntegrityProof | null = null;
+const suite = new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
 
 function proofsOf(document: JsonObject): unknown[] {
   const { proof } = document;
@@ -37,8 +38,6 @@ function ed25519Multibase(key: ResolvedKey): string | null {
 
 /** Why the library refused, or null when it verified. */
 async function verifyOne(document: JsonObject, proof: JsonObject, key: ResolvedKey, multibase: string): Promise<string | null> {
-  const { DataIntegrityProof, eddsaRdfc2022, jsigs } = await dataIntegrityLibraries();
-  suite ??= new DataIntegrityProof({ cryptosuite: eddsaRdfc2022 });
   // The verification method handed to the library is the one the caller's resolver vouched for;
   // the library never sees a network, and the purpose check is done by the caller (issuer check).
   const method = { '@context': MULTIKEY_V1_CONTEXT, id: key.id, type: 'Multikey', controller: key.controller, publicKeyMultibase: multibase };
