@@ -34,8 +34,10 @@ beforeAll(async () => {
   await build({ configFile: CONFIG, logLevel: 'silent', build: { outDir, emptyOutDir: true } });
   const chunk = fs.readdirSync(outDir).find((name) => name.startsWith('verify-local-'));
   if (!chunk) throw new Error(`no verify-local chunk in ${fs.readdirSync(outDir).join(', ')}`);
-  // The bundle is built for browsers, which name their global scope `self`.
+  // The bundle is built for browsers, which name their global scope `self` and have DOMMatrix (its
+  // PDF.js cannot fetch Node's stand-in from a temporary folder, so the test provides it).
   (globalThis as { self?: unknown }).self ??= globalThis;
+  (globalThis as { DOMMatrix?: unknown }).DOMMatrix ??= (await import('@napi-rs/canvas')).DOMMatrix;
   bundle = (await import(pathToFileURL(path.join(outDir, chunk)).href)) as VerifyLocal;
 
   ctx = await createTestApp();
