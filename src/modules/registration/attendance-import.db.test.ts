@@ -1,10 +1,13 @@
 import crypto from 'node:crypto';
+import { eq, inArray } from 'drizzle-orm';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, makeAssociation, signedInAgent, testMessages, type Agent, type TestContext } from '../../../test/app.js';
 import { resumeJobs } from '../../platform/jobs/runner.js';
+import { jobs } from '../../platform/jobs/tables.js';
 import { attendanceJobHandlers } from './attendance-sheet-job.js';
 import { seedRegistrant, seedSession, type SeededRegistrant, type SeededSession } from './attendance-test-data.js';
+import { attendance, completionHistory, completions, registrations } from './tables.js';
 
 let ctx: TestContext;
 let staff: Agent;
@@ -34,17 +37,18 @@ function multipart(fileName: string, content: Buffer) {
   return { payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }
 
-const upload = (fileName: string, content: Buffer, lang = 'en') =>
-  staff.request({ method: 'POST', url: `/api/v1/sessions/${session.sessionId}/attendance/imports?lang=${lang}`, ...multipart(fileName, content) });
+const upload = (fileName: string, content: Buffer, lang = 'en', sessionId = session.sessionId) =>
+  staff.request({ method: 'POST', url: `/api/v1/sessions/${sessionId}/attendance/imports?lang=${lang}`, ...multipart(fileName, content) });
 
 async function marks() {
   const res = await staff.request({ method: 'GET', url: `/api/v1/sessions/${session.sessionId}/attendance` });
   return Object.fromEntries(res.json<{ rows: Array<{ registrationId: string; marks: Record<string, boolean> }> }>().rows.map((r) => [r.registrationId, r.marks]));
 }
 
-async function commitAndRun(jobId: string, mode: 'all' | 'valid') {
-  const res = await staff.request({ method: 'POST', url: `/api/v1/sessions/${session.sessionId}/attendance/imports/${jobId}/commit`, payload: { mode } });
+async function commitAndRun(jobId: string, mode: 'all' | 'valid', sessionId = session.sessionId, beforeRun?: () => Promise<unknown>) {
+  const res = await staff.request({ method: 'POST', url: `/api/v1/sessions/${sessionId}/attendance/imports/${jobId}/commit`, payload: { mode } });
   if (res.statusCode !== 202) return res;
+  await beforeRun?.();
   const handlers = attendanceJobHandlers({ messages: testMessages(), publicUrl: ctx.config.publicUrl });
   expect(await resumeJobs(ctx.database.db, handlers)).toContain(jobId);
   return staff.request({ method: 'GET', url: `/api/v1/jobs/${jobId}` });
@@ -128,6 +132,71 @@ describe('signed attendance sheet (CSV)', () => {
     const nobody = await upload('b.csv', Buffer.from('Signature,12.05.2026\r\nx,1\r\n'));
     expect(nobody.statusCode).toBe(400);
     expect(Object.keys(nobody.json().error.fields)).toEqual(['file']);
+  });
+});
+
+describe('a sheet written as one job', () => {
+  let week: SeededSession;
+  let group: SeededRegistrant[];
+
+  beforeAll(async () => {
+    const db = ctx.database.db;
+    week = await seedSession(db, session.associationId, { days: DAYS, minAttendancePercent: 60 });
+    group = [
+      await seedRegistrant(db, week, { fullName: 'Rustam Xolmatov' }),
+      await seedRegistrant(db, week, { fullName: 'Līga Kalniņa' }),
+      await seedRegistrant(db, week, { fullName: 'Сергей Щёголев' }),
+    ];
+  });
+
+  /** One row per registrant with a mark per day: "1", "0", or a blank cell for ".". */
+  function sheetOf(rows: Array<[SeededRegistrant, string]>): Buffer {
+    const lines = rows.map(([who, marks]) => [who.ticketCode, ...marks.split('').map((c) => (c === '.' ? '' : c))].join(';'));
+    return Buffer.from(['Ticket code;12.05.2026;13.05.2026;14.05.2026', ...lines].join('\r\n') + '\r\n');
+  }
+
+  async function stored() {
+    const db = ctx.database.db;
+    const ids = group.map((g) => g.registrationId);
+    const [marks, records, history] = await Promise.all([
+      db.select().from(attendance).where(inArray(attendance.registrationId, ids)),
+      db.select().from(completions).where(inArray(completions.registrationId, ids)),
+      db.select().from(completionHistory).where(inArray(completionHistory.registrationId, ids)),
+    ]);
+    const byId = <T extends { registrationId: string }>(rows: T[], key: (row: T) => string) => rows.map((r) => `${r.registrationId} ${key(r)}`).sort();
+    return {
+      marks: byId(marks, (m) => `${m.dayId} ${m.present}`),
+      records: byId(records, (r) => `${r.completed} ${r.attendancePercent} ${r.verificationCode}`),
+      history: history.length,
+    };
+  }
+
+  it('fails whole when a row can no longer be written, leaving no mark and no completion', async () => {
+    const [rustam, liga] = group as [SeededRegistrant, SeededRegistrant];
+    const gone = await seedRegistrant(ctx.database.db, week, { fullName: 'Ērika Liepa' });
+    const preview = (await upload('week.csv', sheetOf([[rustam, '111'], [liga, '110'], [gone, '111']]), 'en', week.sessionId)).json<Preview>();
+    expect(preview).toMatchObject({ valid: 3, invalid: 0 });
+    // Between the preview and the job, the last row's registration is removed.
+    const job = await commitAndRun(preview.id, 'all', week.sessionId, () => ctx.database.db.delete(registrations).where(eq(registrations.id, gone.registrationId)));
+    expect(job.json()).toMatchObject({ status: 'failed', processed: 0 });
+    expect(await stored()).toEqual({ marks: [], records: [], history: 0 });
+  });
+
+  it('resumed after a restart, or sent again, writes each mark and each change once', async () => {
+    const [rustam, liga, sergey] = group as [SeededRegistrant, SeededRegistrant, SeededRegistrant];
+    const sheet = sheetOf([[rustam, '111'], [liga, '11.'], [sergey, '100']]);
+    const first = (await upload('week.csv', sheet, 'en', week.sessionId)).json<Preview>();
+    // As if the server had stopped while running it: the job is taken up again at start.
+    const interrupted = () => ctx.database.db.update(jobs).set({ status: 'running' }).where(eq(jobs.id, first.id));
+    expect((await commitAndRun(first.id, 'all', week.sessionId, interrupted)).json()).toMatchObject({ status: 'done', result: { created: 3, skipped: 0 } });
+    const once = await stored();
+    expect(once.marks).toHaveLength(8);
+    expect(once.records).toHaveLength(3);
+    expect(once.history).toBe(2);
+
+    const again = (await upload('week.csv', sheet, 'en', week.sessionId)).json<Preview>();
+    expect((await commitAndRun(again.id, 'all', week.sessionId)).json()).toMatchObject({ status: 'done', result: { created: 3, skipped: 0 } });
+    expect(await stored()).toEqual(once);
   });
 });
 
