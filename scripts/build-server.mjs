@@ -17,8 +17,11 @@ export const SERVER_MAIN = path.join(SERVER_DIR, 'main.js');
 const MANIFEST = 'build.json';
 /** Besides the sources, what shapes the output. */
 const BUILD_INPUTS = ['scripts/build-server.mjs', 'tsconfig.json'];
-/** Files of older builds are kept this long: a server started from one may still load its lazy chunks. */
-const KEEP_OLD_MS = 24 * 60 * 60 * 1000;
+/**
+ * Files of older builds are kept this long (and the previous build's for good): a server started
+ * from one may still load its lazy chunks.
+ */
+const KEEP_OLD_MS = 60 * 60 * 1000;
 
 function readManifest(dir) {
   try {
