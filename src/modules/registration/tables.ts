@@ -137,7 +137,11 @@ export const invoiceEvents = pgTable(
 export const ATTENDANCE_SOURCES = ['check_in', 'tick', 'sheet'] as const;
 export type AttendanceSource = (typeof ATTENDANCE_SOURCES)[number];
 
-/** Presence of one registrant on one day of the session. */
+/**
+ * Presence of one registrant on one day of the session. Keyed by day first: a session's marks are
+ * read and written day by day, and the one index costs a sheet of 50,000 rows less to write than a
+ * key by registration beside an index by day.
+ */
 export const attendance = pgTable(
   'attendance',
   {
@@ -152,7 +156,7 @@ export const attendance = pgTable(
     recordedBy: uuid('recorded_by').references(() => users.id),
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
   },
-  (t) => [primaryKey({ columns: [t.registrationId, t.dayId] }), index('attendance_day').on(t.dayId)],
+  (t) => [primaryKey({ columns: [t.dayId, t.registrationId] })],
 );
 
 /** The result of a session's final test, entered by the trainer. */
