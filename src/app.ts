@@ -38,6 +38,7 @@ import './platform/http/fastify-types.js';
 import { healthRoutes } from './platform/http/health.js';
 import { localePlugin } from './platform/http/locale.js';
 import { RequestLog } from './platform/http/log-options.js';
+import { sharedSerializers } from './platform/http/schema-compilers.js';
 import { OPENAPI_INFO } from './platform/http/openapi.js';
 import { Messages } from './platform/i18n/catalogue.js';
 import type { Services } from './platform/services.js';
@@ -77,6 +78,7 @@ export async function buildApp(options: BuildOptions): Promise<App> {
     logger: options.logger ?? false,
     trustProxy: true,
     logController: new RequestLog(),
+    schemaController: { compilersFactory: { buildSerializer: sharedSerializers() } },
     bodyLimit: 2 * 1024 * 1024,
     ajv: { customOptions: { coerceTypes: 'array', removeAdditional: true, useDefaults: true, allErrors: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
@@ -123,9 +125,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await changes.start();
   app.addHook('onClose', () => changes.stop());
   if (database.kind === 'postgres') {
-    // A signed-in client that changed something reads its change on this instance at once.
+    // A client that changed something reads its change on this instance at once.
     app.addHook('onSend', (request, _reply, payload, done) => {
-      if (!request.auth || request.method === 'GET' || request.method === 'HEAD') return done(null, payload);
+      if (request.method === 'GET' || request.method === 'HEAD' || request.routeOptions.config?.changesKeptRows === false) return done(null, payload);
       changes.settle().then(() => done(null, payload), done);
     });
   }

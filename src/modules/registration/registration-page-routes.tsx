@@ -77,7 +77,7 @@ export async function registrationPageRoutes(base: FastifyInstance, services: Se
 
   app.post(
     '/sessions/:associationSlug/:sessionSlug/register',
-    { config: { ...page, rateLimit: PUBLIC_REGISTRATION_RATE_LIMIT }, schema: { hide: true, params: SessionParams } },
+    { config: { ...page, rateLimit: PUBLIC_REGISTRATION_RATE_LIMIT, changesKeptRows: false }, schema: { hide: true, params: SessionParams } },
     async (request, reply) => {
       const found = await getPublicSession(db, request.params.associationSlug, request.params.sessionSlug, request.locale);
       const values = formValues(request.body);
@@ -144,7 +144,7 @@ export async function registrationPageRoutes(base: FastifyInstance, services: Se
 
   app.post(
     '/tickets/:code/cancel',
-    { config: { ...page, rateLimit: PUBLIC_REGISTRATION_RATE_LIMIT }, schema: { hide: true, params: TicketParams } },
+    { config: { ...page, rateLimit: PUBLIC_REGISTRATION_RATE_LIMIT, changesKeptRows: false }, schema: { hide: true, params: TicketParams } },
     async (request, reply) => {
       const values = formValues(request.body);
       const secret = values.token ?? '';

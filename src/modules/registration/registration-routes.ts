@@ -84,7 +84,11 @@ export async function registrationRoutes(base: FastifyInstance, services: Servic
   app.post(
     '/api/v1/sessions/:id/registrations',
     {
-      config: { access: 'public', rateLimit: { ...PUBLIC_REGISTRATION_RATE_LIMIT, allowList: (request: FastifyRequest) => isStaffCaller(request) } },
+      config: {
+        access: 'public',
+        changesKeptRows: false,
+        rateLimit: { ...PUBLIC_REGISTRATION_RATE_LIMIT, allowList: (request: FastifyRequest) => isStaffCaller(request) },
+      },
       schema: {
         tags,
         summary: 'Register for a session: a visitor with their details (no account), or staff with personId. Full sessions put people on the waitlist.',

@@ -31,7 +31,7 @@ const tags = ['verification'];
 const security: never[] = [];
 const page = { access: 'public', html: true, rateLimit: PUBLIC_VERIFICATION_RATE_LIMIT } as const;
 /** Verifying an upload changes nothing and reveals nothing of the visitor: see decision 017. */
-const uploadPost = { ...page, csrf: false } as const;
+const uploadPost = { ...page, csrf: false, changesKeptRows: false } as const;
 
 const NumberParams = Type.Object({ number: Type.String({ minLength: 1, maxLength: 64, description: 'Certificate number, e.g. UZ-ENG-2026-000123' }) });
 const CodeQuery = Type.Object({ code: Type.Optional(Type.String({ maxLength: 64, description: 'The verification code carried by the certificate’s QR code' })) });

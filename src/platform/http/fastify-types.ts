@@ -17,6 +17,12 @@ declare module 'fastify' {
      * CSRF token (the public upload that verifies a credential; decision 017). Nothing else.
      */
     csrf?: false;
+    /**
+     * false: a write that changes none of the rows instances keep in memory (accounts, people), so on
+     * a PostgreSQL server it answers without waiting for its changes to come back (decision 019).
+     * For the busiest public posts: registrations, cancellations, verifying an upload.
+     */
+    changesKeptRows?: false;
   }
 }
 
