@@ -1,5 +1,5 @@
 import { parse } from 'csv-parse/sync';
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { AppError } from '../../platform/errors.js';
 
 /** A cell as the importer sees it: text, a date (spreadsheet date cells), or nothing. */
@@ -84,7 +84,9 @@ function cellValue(value: ExcelJS.CellValue): Cell {
 }
 
 async function readXlsx(content: Buffer): Promise<Sheet> {
-  const workbook = new ExcelJS.Workbook();
+  // exceljs is some 450 files: loaded with the first spreadsheet read, not at every start.
+  const { default: Excel } = await import('exceljs');
+  const workbook = new Excel.Workbook();
   try {
     await workbook.xlsx.load(content as unknown as ExcelJS.Buffer);
   } catch {

@@ -1,5 +1,4 @@
 import { stringify } from 'csv-stringify/sync';
-import ExcelJS from 'exceljs';
 import type { Cell, ExportTable } from './export-table.js';
 
 export type ExportFormat = 'csv' | 'xlsx';
@@ -44,6 +43,8 @@ const NUMBER_FORMATS = { integer: '0', money: '#,##0.00', date: 'yyyy-mm-dd' } a
  * frozen and filterable.
  */
 export async function writeXlsx(table: ExportTable): Promise<Buffer> {
+  // exceljs is some 450 files: loaded with the first spreadsheet written, not at every start.
+  const { default: ExcelJS } = await import('exceljs');
   const workbook = new ExcelJS.Workbook();
   workbook.creator = 'Usta';
   const sheet = workbook.addWorksheet(table.name.slice(0, 31).replace(/[\\/?*[\]:]/g, ' '), { views: [{ state: 'frozen', ySplit: 1 }] });
