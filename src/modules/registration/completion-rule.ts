@@ -21,7 +21,9 @@ export function attendancePercent(attendedDays: number, dayCount: number): numbe
 
 /**
  * Whether the rule is met. Attendance compares exact fractions (2 of 3 days is 66.67 %, short of a
- * 67 % rule), never a rounded percentage; a session without days cannot be completed.
+ * 67 % rule), never a rounded percentage; a session without days cannot be completed. A whole
+ * session is evaluated by the same rule in SQL (recomputeCompletionsInBulk); change both together,
+ * completion-bulk.db.test.ts holds them to the same answers.
  */
 export function meetsRule(rule: CompletionRule, facts: CompletionFacts): boolean {
   if (facts.dayCount <= 0) return false;
