@@ -2,7 +2,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { SERVER_DIR, serverBuildState } from '../../scripts/build-server.mjs';
 import type { JsonObject } from '../../src/modules/credentials/build-credential.js';
 import { generateKey } from '../../src/modules/credentials/key-pairs.js';
@@ -10,26 +10,11 @@ import { explicitKeyResolver } from '../../src/modules/credentials/key-resolver.
 import type { ProofReply, ProofRequest } from '../../src/modules/credentials/proof-pool.js';
 import { verifyDataIntegrity } from '../../src/modules/credentials/verify-data-integrity.js';
 import { ROOT } from '../backend.js';
-import { createDataTarget, signIn, startUsta, type DataTarget, type UstaServer, PROCESS_TIMEOUT } from './server.js';
+import { serverForFile } from './file-server.js';
+import { signIn, PROCESS_TIMEOUT } from './server.js';
 
-let target: DataTarget;
-let server: UstaServer | null = null;
-
-beforeAll(async () => {
-  target = await createDataTarget();
-  // Demo data: certificates whose PDFs the test downloads.
-  server = await startUsta({ ...target.env, USTA_DEMO: '1' }, PROCESS_TIMEOUT);
-}, PROCESS_TIMEOUT);
-
-afterAll(async () => {
-  await server?.kill();
-  await target.remove();
-}, PROCESS_TIMEOUT);
-
-function live(): UstaServer {
-  if (!server) throw new Error('the server is not running');
-  return server;
-}
+// Demo data: certificates whose PDFs the test downloads.
+const { live } = serverForFile({ USTA_DEMO: '1' });
 
 describe('the compiled server (dist/server)', { timeout: PROCESS_TIMEOUT }, () => {
   it('is what the process tests run, built from the sources as they are', () => {

@@ -1,26 +1,11 @@
 import fs from 'node:fs';
 import http from 'node:http';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ADMIN, createDataTarget, createToken, signIn, startUsta, type DataTarget, type UstaServer, PROCESS_TIMEOUT } from './server.js';
+import { describe, expect, it } from 'vitest';
+import { serverForFile } from './file-server.js';
+import { ADMIN, createToken, signIn, startUsta, PROCESS_TIMEOUT } from './server.js';
 
-let target: DataTarget;
-let server: UstaServer | null = null;
-
-beforeAll(async () => {
-  target = await createDataTarget();
-  server = await startUsta(target.env);
-}, PROCESS_TIMEOUT);
-
-afterAll(async () => {
-  await server?.kill();
-  await target.remove();
-}, PROCESS_TIMEOUT);
-
-function live(): UstaServer {
-  if (!server) throw new Error('the server is not running');
-  return server;
-}
+const { live, target, stopped } = serverForFile();
 
 describe('usta serve', { timeout: PROCESS_TIMEOUT }, () => {
   it('answers /healthz, and /readyz once the database answers', async () => {
@@ -101,10 +86,10 @@ describe('usta serve', { timeout: PROCESS_TIMEOUT }, () => {
     expect(answer.status).toBe(200);
     expect(JSON.parse(answer.body)).toMatchObject({ user: { email: ADMIN.email } });
     expect(await running.exited).toEqual({ code: 0, signal: null });
-    server = null;
-    expect(fs.existsSync(path.join(target.dataDir, 'usta.lock'))).toBe(false);
+    stopped();
+    expect(fs.existsSync(path.join(target().dataDir, 'usta.lock'))).toBe(false);
 
-    const next = await startUsta(target.env);
+    const next = await startUsta(target().env);
     try {
       expect((await fetch(`${next.url}/readyz`)).status).toBe(200);
       await signIn(next.url);
