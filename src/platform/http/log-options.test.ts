@@ -33,9 +33,8 @@ describe('log options', () => {
 
   it('log a failed query with its SQL, code, constraint and stack, without the values', () => {
     const { lines, stream } = capture();
-    const { serializers, redact } = loggerOptions('info') as pino.LoggerOptions;
-    const { hooks } = loggerOptions('info') as pino.LoggerOptions;
-    const logger = pino({ serializers, redact, hooks }, stream);
+    const { serializers, formatters, hooks } = loggerOptions('info') as pino.LoggerOptions;
+    const logger = pino({ serializers, formatters, hooks }, stream);
     logger.error({ err: uniqueViolation() }, 'unhandled error');
     logger.error(uniqueViolation());
     const line = lines.join('\n');
@@ -48,6 +47,18 @@ describe('log options', () => {
     expect(err.stack).toMatch(/log-options\.test\.ts/);
     expect(err.query).toContain('insert into "people"');
     expect(lines).toHaveLength(2);
+  });
+
+  it('never write a value under a secret-sounding key, at the top or one level down', () => {
+    const { lines, stream } = capture();
+    const { serializers, formatters, hooks } = loggerOptions('info') as pino.LoggerOptions;
+    const logger = pino({ serializers, formatters, hooks }, stream);
+    const input = { token: 'usta_abc123', user: { email: 'x@example.org', password: 'Xy7-secret' }, headers: { cookie: 'usta_session=s3cret' }, kept: 1 };
+    logger.info(input, 'something');
+    const line = JSON.parse(lines[0]!) as Record<string, unknown>;
+    expect(line).toMatchObject({ token: '[redacted]', user: { password: '[redacted]' }, headers: { cookie: '[redacted]' }, kept: 1, msg: 'something' });
+    expect(lines[0]).not.toMatch(/usta_abc123|Xy7-secret|s3cret/);
+    expect(input.user.password).toBe('Xy7-secret');
   });
 
   it('is what a Fastify server logs a route error with', async () => {
