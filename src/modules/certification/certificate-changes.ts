@@ -1,13 +1,15 @@
-import type { Database, Db, DbOrTx } from '../../db/client.js';
+import type { ChangeFeed } from '../../db/change-feed.js';
+import { CACHE_CHANGES_CHANNEL } from '../../db/change-feed.js';
+import type { Db, DbOrTx } from '../../db/client.js';
 import { notify } from '../../db/notify.js';
 
-/** Carries the id of each certificate whose public facts changed, once the change commits. */
-export const CERTIFICATE_CHANGES_CHANNEL = 'usta_certificate_changes';
+/** The kind under which certificate changes travel on the change feed (`certificate:<id>`). */
+const KIND = 'certificate';
 
 export interface CertificateChangeListener {
   /** These certificates changed: what was kept of them is stale. */
   changed(ids: readonly string[]): void;
-  /** Changes may have been missed (listening (re)started): everything kept is suspect. */
+  /** Changes may have been missed (listening (re)started or lost): everything kept is suspect. */
   reset(): void;
 }
 
@@ -19,7 +21,11 @@ const local = new WeakMap<object, Set<CertificateChangeListener>>();
  * database, on commit only (a rolled-back change announces nothing).
  */
 export async function announceCertificateChanges(tx: DbOrTx, ids: readonly string[]): Promise<void> {
-  await notify(tx, CERTIFICATE_CHANGES_CHANNEL, ids);
+  await notify(
+    tx,
+    CACHE_CHANGES_CHANNEL,
+    ids.map((id) => `${KIND}:${id}`),
+  );
 }
 
 /**
@@ -33,25 +39,21 @@ export function certificatesChanged(db: Db, ids: readonly string[]): void {
 
 /**
  * Follows changes to certificates made by this process and by every other instance on the same
- * database. Resolves to a function that stops following.
+ * database, through the instance's change feed. Returns a function that stops following.
  */
-export async function watchCertificateChanges(database: Pick<Database, 'db' | 'listen'>, listener: CertificateChangeListener): Promise<() => Promise<void>> {
-  let listeners = local.get(database.db);
-  if (!listeners) local.set(database.db, (listeners = new Set()));
+export function watchCertificateChanges(db: Db, changes: ChangeFeed, listener: CertificateChangeListener): () => void {
+  let listeners = local.get(db);
+  if (!listeners) local.set(db, (listeners = new Set()));
   listeners.add(listener);
   const own = listeners;
-  try {
-    const stop = await database.listen(
-      CERTIFICATE_CHANGES_CHANNEL,
-      (payload) => listener.changed([payload]),
-      () => listener.reset(),
-    );
-    return async () => {
-      own.delete(listener);
-      await stop();
-    };
-  } catch (error) {
+  const unsubscribe = changes.subscribe({
+    changed: (kind, id) => {
+      if (kind === KIND) listener.changed([id]);
+    },
+    reset: () => listener.reset(),
+  });
+  return () => {
     own.delete(listener);
-    throw error;
-  }
+    unsubscribe();
+  };
 }

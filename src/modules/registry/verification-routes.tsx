@@ -90,8 +90,8 @@ export async function verificationRoutes(base: FastifyInstance, services: Servic
     (number, code, didDocument, now) => verifyCertificate({ ...deps, didDocument: () => Promise.resolve(didDocument) }, number, code, now),
     recentDidDocument(issuer),
   );
-  const stopWatching = await watchCertificateChanges(services.database, kept);
-  base.addHook('onClose', stopWatching);
+  const stopWatching = watchCertificateChanges(services.db, services.changes, kept);
+  base.addHook('onClose', async () => stopWatching());
   const forBrowser = new Map<Locale, Record<string, string>>();
   const messagesFor = (locale: Locale) => {
     let messages = forBrowser.get(locale);
