@@ -122,7 +122,9 @@ export async function buildApp(options: BuildOptions): Promise<App> {
   await app.register(swagger, { openapi: OPENAPI_INFO, hideUntagged: true });
   await app.register(localePlugin, { messages, fallback: config.defaultLocale });
   await app.register(authPlugin, authResolvers(database.db, changes));
-  await changes.start();
+  // Listening starts once the app is built (a failed build leaves no connection open); until then
+  // nothing is answered from memory.
+  app.addHook('onReady', () => changes.start());
   app.addHook('onClose', () => changes.stop());
   if (database.kind === 'postgres') {
     // A client that changed something reads its change on this instance at once.
